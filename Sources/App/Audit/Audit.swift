@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+
+/// Records who changed what. Called inside the same transaction as the change, so a change is
+/// never written without its entry, nor an entry without its change.
+enum Audit {
+    enum Action: String, Codable, CaseIterable, Sendable {
+        case create = "tao_moi"
+        case update = "cap_nhat"
+        case move = "chuyen_don_vi"
+        case merge = "sap_nhap"
+        case dissolve = "giai_the"
+        case transfer = "chuyen_sinh_hoat"
+        case login = "dang_nhap"
+        case revoke = "thu_hoi"
+
+        var label: String {
+            switch self {
+            case .create: "Tạo mới"
+            case .update: "Cập nhật"
+            case .move: "Chuyển đơn vị cấp trên"
+            case .merge: "Sáp nhập"
+            case .dissolve: "Giải thể"
+            case .transfer: "Chuyển sinh hoạt"
+            case .login: "Đăng nhập"
+            case .revoke: "Thu hồi"
+            }
+        }
+    }
+
+    /// The kinds of record the log names, with their Vietnamese labels.
+    enum Entity: String, Codable, CaseIterable, Sendable {
+        case unit = "don_vi"
+        case person = "nguoi"
+        case position = "chuc_vu"
+        case programme = "chuong_trinh"
+        case topic = "chuyen_de"
+        case document = "van_ban"
+        case user = "tai_khoan"
+        case apiToken = "khoa_api"
+
+        var label: String {
+            switch self {
+            case .unit: "Tổ chức đảng"
+            case .person: "Người"
+            case .position: "Chức vụ"
+            case .programme: "Chương trình"
+            case .topic: "Chuyên đề"
+            case .document: "Văn bản"
+            case .user: "Tài khoản"
+            case .apiToken: "Khóa API"
+            }
+        }
+    }
+
+    static func record(
+        on db: any Database, by user: CurrentUser?, _ action: Action, _ entity: Entity, id: Int?,
+        unit: Int?, summary: String, before: (any Encodable)? = nil, after: (any Encodable)? = nil
+    ) async throws {
+        let entry = AuditEntry()
+        entry.at = Date()
+        entry.userID = user?.id
+        entry.username = user?.username ?? "hệ thống"
+        entry.action = action.rawValue
+        entry.entityType = entity.rawValue
+        entry.entityID = id
+        entry.unitID = unit
+        entry.summary = summary
+        entry.beforeJSON = try before.map(json)
+        entry.afterJSON = try after.map(json)
+        try await entry.create(on: db)
+    }
+
+    private static func json(_ value: any Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

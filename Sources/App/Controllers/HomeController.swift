@@ -1,0 +1,45 @@
+import Domain
+import Fluent
+import Vapor
+
+struct HomeController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.home.pattern, use: home)
+    }
+
+    func home(req: Request) async throws -> HTMLPage {
+        let user = try req.user
+        var scopeUnit: OrgUnit?
+        if let id = try await req.access.anchorUnit() {
+            scopeUnit = try await OrgUnit.find(id, on: req.db)
+        }
+        return HTMLPage(req.chrome("Trang chủ", section: .home), HomeView.render(user: user, scopeUnit: scopeUnit))
+    }
+}
+
+enum HomeView {
+    static func render(user: CurrentUser, scopeUnit: OrgUnit?) -> Markup {
+        var cards: [Markup] = []
+        if user.role.seesUnits {
+            cards.append(card("Tổ chức đảng", "Cây tổ chức theo thời gian, lịch sử sáp nhập, chuyển đổi.", SiteURL.units.path))
+            cards.append(card("Cán bộ, đảng viên", "Danh sách, tìm kiếm không dấu, chuyển sinh hoạt, chức vụ.", SiteURL.people.path))
+        } else if let personID = user.personID {
+            cards.append(card("Hồ sơ của tôi", "Thông tin cá nhân và quá trình sinh hoạt.", SiteURL.person(personID).path))
+        }
+        cards.append(card("Chương trình, chuyên đề", "Chỉ thị 05-CT/TW, Kết luận 01-KL/TW; chuyên đề toàn khóa và hằng năm.", SiteURL.programmes.path))
+        cards.append(card("Văn bản chỉ đạo", "Kế hoạch, hướng dẫn các cấp ban hành.", SiteURL.documents.path))
+        if user.role.seesUnits {
+            cards.append(card("Nhật ký thay đổi", "Ai đã thay đổi gì, khi nào.", SiteURL.audit.path))
+        }
+        let scope = scopeUnit.map { "Phạm vi: \($0.name)" } ?? (user.role == .admin ? "Phạm vi: toàn hệ thống" : "")
+        return H.group([
+            H.h1("Xin chào, \(user.displayName)"),
+            H.p(scope),
+            H.el("div", ["class": "cards"], children: cards),
+        ])
+    }
+
+    private static func card(_ title: String, _ text: String, _ href: String) -> Markup {
+        H.el("section", ["class": "card"], H.el("h2", [:], H.a(href, title)), H.p(text))
+    }
+}

@@ -1,0 +1,26 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Every migration in order. Shipped migrations are never edited; changes come as new ones.
+enum Migrations {
+    static func register(in app: Application) {
+        app.migrations.add(SessionRecord.migration)
+        app.migrations.add([
+            CreateUnitKinds(), CreateOrgUnits(), CreateUnitParentLinks(), CreateUnitClosure(),
+            CreatePeople(), CreateMemberships(), CreatePositions(),
+            CreateProgrammes(), CreateTopics(), CreateGuidanceDocuments(),
+            CreateUsers(), CreateAPITokens(), CreateLoginAttempts(), CreateAuditEntries(), CreateAppState(),
+            SeedUnitKinds(), SeedProgrammes(),
+        ])
+    }
+}
+
+extension Database {
+    /// Creates a plain index with the same SQL on SQLite and PostgreSQL.
+    func createIndex(_ name: String, on table: String, _ columns: String...) async throws {
+        var builder = (self as! any SQLDatabase).create(index: name).on(table)
+        for column in columns { builder = builder.column(column) }
+        try await builder.run()
+    }
+}

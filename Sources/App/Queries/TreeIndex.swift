@@ -1,0 +1,86 @@
+import Domain
+import Fluent
+import SQLKit
+import Vapor
+
+/// Keeps `unit_closure` equal to the tree as it stands today (`OrgTree`, with units founded later
+/// placed by their first link). Scope checks and subtree lists read only this table.
+enum TreeIndex {
+    /// Loads the tree as it stood on `day` from the versioned parent links.
+    static func tree(on db: any Database, day: LocalDate, includingFuture: Bool = false) async throws -> OrgTree {
+        let sql = db as! any SQLDatabase
+        let units = try await sql.raw("SELECT id, founded_on, dissolved_on, successor_id FROM org_units")
+            .all(decoding: LifespanRow.self)
+        let links = try await sql.raw("SELECT unit_id, parent_id, valid_from, valid_to FROM unit_parent_links")
+            .all(decoding: LinkRow.self)
+        return OrgTree(
+            day: day, units: units.map(\.lifespan), links: links.map(\.link), includingFuture: includingFuture)
+    }
+
+    /// Rebuilds the closure inside the caller's transaction, so a change and its index land together.
+    static func rebuild(on db: any Database, today: LocalDate = .today()) async throws {
+        let sql = db as! any SQLDatabase
+        let rows = try await tree(on: db, day: today, includingFuture: true).closure()
+        try await sql.delete(from: "unit_closure").run()
+        // 300 rows × 3 values stays under SQLite's 999-parameter floor of older builds.
+        for chunk in rows.chunked(into: 300) {
+            let values: [[any SQLExpression]] = chunk.map { row in
+                [SQLBind(row.ancestorID), SQLBind(row.descendantID), SQLBind(row.depth)]
+            }
+            try await sql.insert(into: "unit_closure").columns("ancestor_id", "descendant_id", "depth").rows(values).run()
+        }
+        try await AppState.set("closure_day", today.iso, on: db)
+    }
+
+    /// Rebuilds when the closure was built for an earlier day: a move dated today takes effect now.
+    static func ensureFresh(on db: any Database, today: LocalDate = .today()) async throws {
+        if try await AppState.get("closure_day", on: db) != today.iso {
+            try await db.transaction { try await rebuild(on: $0, today: today) }
+        }
+    }
+}
+
+private struct LifespanRow: Decodable {
+    let id: Int
+    let founded_on: String
+    let dissolved_on: String?
+    let successor_id: Int?
+
+    var lifespan: UnitLifespan {
+        UnitLifespan(
+            id: id, foundedOn: LocalDate(founded_on)!, dissolvedOn: dissolved_on.flatMap(LocalDate.init),
+            successorID: successor_id)
+    }
+}
+
+private struct LinkRow: Decodable {
+    let unit_id: Int
+    let parent_id: Int?
+    let valid_from: String
+    let valid_to: String?
+
+    var link: ParentLink {
+        ParentLink(unitID: unit_id, parentID: parent_id, from: LocalDate(valid_from)!, to: valid_to.flatMap(LocalDate.init))
+    }
+}
+
+extension Array {
+    func chunked(into size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
+/// Key–value facts shared by all app servers.
+enum AppState {
+    static func get(_ key: String, on db: any Database) async throws -> String? {
+        struct Row: Decodable { let value: String }
+        return try await (db as! any SQLDatabase).select().column("value").from("app_state")
+            .where("key", .equal, key).first(decoding: Row.self)?.value
+    }
+
+    static func set(_ key: String, _ value: String, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.delete(from: "app_state").where("key", .equal, key).run()
+        try await sql.insert(into: "app_state").columns("key", "value").values(SQLBind(key), SQLBind(value)).run()
+    }
+}

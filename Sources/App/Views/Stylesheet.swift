@@ -1,0 +1,60 @@
+/// The one stylesheet, served from memory: no files to deploy beside the binary.
+/// Mobile first; tables scroll inside their box so the page never scrolls sideways on a phone.
+enum Stylesheet {
+    static let css = """
+    *{box-sizing:border-box}
+    html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;font-size:16px;line-height:1.5;color:#1d1d1f;background:#f6f5f2}
+    body{margin:0;min-width:0}
+    a{color:#9b1c1c}
+    a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f2b705;outline-offset:2px}
+    .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:10}
+    header.top{display:flex;flex-wrap:wrap;align-items:center;gap:8px 16px;padding:8px 16px;background:#9b1c1c;color:#fff}
+    header.top a{color:#fff}
+    .brand{font-weight:700;text-decoration:none;font-size:1.15rem}
+    .menu summary{cursor:pointer;padding:6px 10px;border:1px solid #fff6;border-radius:6px;list-style:none}
+    .menu ul{list-style:none;margin:8px 0;padding:0;display:flex;flex-direction:column;gap:4px}
+    .menu a{display:block;padding:6px 4px;text-decoration:none}
+    .menu a[aria-current=page]{text-decoration:underline;font-weight:700}
+    .who{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-left:auto;font-size:.9rem}
+    @media(min-width:900px){.menu summary{display:none}.menu ul{flex-direction:row;margin:0;gap:14px}.menu{display:block}}
+    @media(min-width:900px){details.menu:not([open]) > nav{display:block}}
+    main{max-width:1200px;margin:0 auto;padding:16px}
+    footer{padding:16px;color:#666;font-size:.85rem;text-align:center}
+    h1{font-size:1.5rem;margin:.2em 0 .6em}h2{font-size:1.2rem;margin:1.2em 0 .5em}
+    .table-wrap{overflow-x:auto;background:#fff;border:1px solid #ddd;border-radius:8px}
+    table{border-collapse:collapse;width:100%;font-size:.95rem}
+    th,td{text-align:left;padding:8px 10px;border-bottom:1px solid #eee;vertical-align:top}
+    th{background:#faf7f0;white-space:nowrap}
+    .num{text-align:right;font-variant-numeric:tabular-nums}
+    .field{margin:0 0 12px;display:flex;flex-direction:column;gap:4px;max-width:560px}
+    .field label{font-weight:600}.req{color:#9b1c1c}
+    input,select,textarea{font:inherit;padding:8px 10px;border:1px solid #bbb;border-radius:6px;background:#fff;width:100%;min-height:44px}
+    .field.invalid input,.field.invalid select,.field.invalid textarea{border-color:#b00020}
+    .error{color:#b00020;margin:0;font-size:.9rem}.hint{color:#555}
+    .button,button{font:inherit;display:inline-block;padding:8px 14px;min-height:44px;border-radius:6px;border:1px solid #9b1c1c;background:#fff;color:#9b1c1c;cursor:pointer;text-decoration:none}
+    .button.primary{background:#9b1c1c;color:#fff}
+    .button.link{border:none;background:none;color:inherit;text-decoration:underline;padding:4px;min-height:auto}
+    form.inline{display:inline}
+    .actions{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0}
+    .filters{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end;margin:0 0 12px}
+    .filters .field{margin:0;min-width:180px;flex:1}
+    .flash-success{background:#e7f5ea;border:1px solid #7bc58a;padding:10px 12px;border-radius:6px;margin:0 0 12px}
+    .flash-error{background:#fdecec;border:1px solid #e08a8a;padding:10px 12px;border-radius:6px;margin:0 0 12px}
+    .flash-error p{margin:0}
+    .empty{color:#666;font-style:italic}
+    .facts{display:grid;grid-template-columns:minmax(120px,220px) 1fr;gap:6px 16px;background:#fff;padding:12px;border:1px solid #ddd;border-radius:8px}
+    .facts dt{font-weight:600;color:#444}.facts dd{margin:0;overflow-wrap:anywhere}
+    @media(max-width:600px){.facts{grid-template-columns:1fr}.facts dd{margin-bottom:6px}}
+    .pager{display:flex;gap:8px;align-items:center;margin:12px 0}
+    .tree,.tree ul{list-style:none;padding-left:18px;margin:0}
+    .tree{padding-left:0;background:#fff;border:1px solid #ddd;border-radius:8px;padding:8px}
+    .tree li{padding:3px 0}
+    .tree .kind{color:#666;font-size:.85rem}
+    .badge{display:inline-block;font-size:.8rem;padding:1px 8px;border-radius:10px;background:#eee;color:#333}
+    .badge.dissolved{background:#fde2e2;color:#8a1c1c}
+    .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px}
+    .card{background:#fff;border:1px solid #ddd;border-radius:8px;padding:12px}
+    pre.json{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;border:1px solid #ddd;padding:8px;border-radius:6px;font-size:.85rem}
+    @media print{header.top,footer,.actions,.filters,.pager{display:none}body{background:#fff}}
+    """
+}
