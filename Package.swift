@@ -15,24 +15,14 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Pure Swift: vocabulary, Vietnamese text, rules. No Vapor, no Fluent.
         .target(name: "Domain"),
-        // Document writers fed by plain values. No Vapor.
-        .target(
-            name: "Reports",
-            dependencies: [
-                "Domain",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
-        ),
         .target(
             name: "App",
             dependencies: [
                 "Domain",
-                "Reports",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -46,7 +36,6 @@ let package = Package(
             dependencies: ["App"]
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -38,12 +38,19 @@ final class APIRegistry: @unchecked Sendable {
     func add(_ operation: APIOperation) {
         lock.withLock {
             _operations.append(operation)
-            for type in operation.schemaTypes { _schemas[type.schemaName] = type.schema }
+            for type in operation.schemaTypes { insert(type) }
         }
     }
 
     func addSchema(_ type: any APISchema.Type) {
-        lock.withLock { _schemas[type.schemaName] = type.schema }
+        lock.withLock { insert(type) }
+    }
+
+    /// Adds a schema and, recursively, the ones it refers to. Called with the lock held.
+    private func insert(_ type: any APISchema.Type) {
+        guard _schemas[type.schemaName] == nil else { return }
+        _schemas[type.schemaName] = type.schema
+        for nested in type.nestedSchemas { insert(nested) }
     }
 }
 

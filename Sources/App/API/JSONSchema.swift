@@ -79,4 +79,10 @@ enum JSONValue: Sendable, Equatable, Encodable {
 protocol APISchema {
     static var schemaName: String { get }
     static var schema: JSONSchema { get }
+    /// The types this schema names with `.ref`, so the document defines them too.
+    static var nestedSchemas: [any APISchema.Type] { get }
+}
+
+extension APISchema {
+    static var nestedSchemas: [any APISchema.Type] { [] }
 }

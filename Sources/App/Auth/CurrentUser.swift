@@ -10,6 +10,15 @@ struct CurrentUser: Authenticatable, Sendable, Equatable {
     let scopeUnitID: Int?
     let personID: Int?
 
+    init(id: Int, username: String, displayName: String, role: Role, scopeUnitID: Int?, personID: Int?) {
+        self.id = id
+        self.username = username
+        self.displayName = displayName
+        self.role = role
+        self.scopeUnitID = scopeUnitID
+        self.personID = personID
+    }
+
     init(_ user: User) {
         id = user.id!
         username = user.username

@@ -44,8 +44,13 @@ struct LoginController: RouteCollection {
         guard ok, let user else {
             return try await fail("Tên đăng nhập hoặc mật khẩu không đúng.", .unauthorized)
         }
-        // A new session id on login, so a session planted before login is worthless.
-        req.session.destroy()
+        // A new session id on login, so a session id planted before login is worthless.
+        // (`destroy()` would invalidate the session for the rest of this request.)
+        if let oldID = req.session.id {
+            try await req.application.sessions.driver.deleteSession(oldID, for: req).get()
+        }
+        req.session.id = nil
+        req.session.data = SessionData()
         req.session.data["uid"] = String(user.id!)
         req.session.data["csrf"] = [UInt8].random(count: 24).hex
         return req.redirect(to: Self.safeNext(input.next))
@@ -59,6 +64,10 @@ struct LoginController: RouteCollection {
     /// Only local paths, so the login page cannot be used to send people to another site.
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\") else { return SiteURL.home.path }
+        // Browsers drop tabs and newlines inside a URL, so "/\t/evil.example" would become "//evil.example".
+        guard !next.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) else {
+            return SiteURL.home.path
+        }
         return next
     }
 

@@ -28,7 +28,8 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title(chrome.title + " · LamTheoBac"),
+                // Not Plot's `.title()`: it also writes og:/twitter: meta tags with the text unescaped.
+                .element(named: "title", text: chrome.title + " · LamTheoBac"),
                 .stylesheet(SiteURL.stylesheet.path)
             ),
             .body(
@@ -65,6 +66,7 @@ enum Layout {
                 H.el("nav", ["aria-label": "Điều hướng chính"], H.el("ul", [:], children: items))),
             H.el("div", ["class": "who"],
                 H.el("span", [:], .text("\(user.displayName) · \(user.role.label)")),
+                H.a(SiteURL.password.path, "Đổi mật khẩu"),
                 Form.post(action: SiteURL.logout.path, csrf: chrome.csrf, id: "logout-form", class: "inline",
                           [Form.submit("Đăng xuất", class: "button link")])))
     }

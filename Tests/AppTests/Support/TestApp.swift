@@ -10,6 +10,36 @@ import VaporTesting
 /// TEST_DATABASE_URL is set, a PostgreSQL database of its own cloned from a migrated template,
 /// so tests stay independent and can run in parallel on both.
 func withTestApp(_ body: (Application) async throws -> Void) async throws {
+    await TestSlots.shared.acquire()
+    do {
+        try await runTestApp(body)
+    } catch {
+        await TestSlots.shared.release()
+        throw error
+    }
+    await TestSlots.shared.release()
+}
+
+/// Swift Testing starts every async test at once; each app holds threads and, on PostgreSQL, up
+/// to eight connections. Six at a time keeps both cores busy and stays far below max_connections.
+actor TestSlots {
+    static let shared = TestSlots(limit: 6)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { free = limit }
+
+    func acquire() async {
+        if free > 0 { free -= 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+private func runTestApp(_ body: (Application) async throws -> Void) async throws {
     setenv("LAMTHEOBAC_BCRYPT_COST", "4", 1)
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -41,11 +71,22 @@ actor TestDatabase {
     private static let template = "ltb_template_\(getpid())"
 
     private var admin: Application?
-    private var templateReady = false
+    /// One migration of the template per process; an actor alone would let two tests start it
+    /// twice, since it is re-entered at every await.
+    private var templateTask: Task<Void, any Error>?
 
     func createDatabase() async throws -> String {
         let sql = try await adminDatabase()
-        if !templateReady {
+        if templateTask == nil {
+            templateTask = Task { try await Self.prepareTemplate(sql) }
+        }
+        try await templateTask!.value
+        let name = "ltb_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await sql.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE \(unsafeRaw: Self.template)").run()
+        return name
+    }
+
+    private static func prepareTemplate(_ sql: any SQLDatabase) async throws {
             try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: Self.template)").run()
             try await sql.raw("CREATE DATABASE \(unsafeRaw: Self.template)").run()
             let migrator = try await Application.make(.testing)
@@ -59,11 +100,6 @@ actor TestDatabase {
                 throw error
             }
             try await migrator.asyncShutdown()
-            templateReady = true
-        }
-        let name = "ltb_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try await sql.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE \(unsafeRaw: Self.template)").run()
-        return name
     }
 
     func dropDatabase(_ name: String) async throws {
