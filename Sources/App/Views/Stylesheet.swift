@@ -52,6 +52,7 @@ enum Stylesheet {
     .tree .kind{color:#666;font-size:.85rem}
     .badge{display:inline-block;font-size:.8rem;padding:1px 8px;border-radius:10px;background:#eee;color:#333}
     .badge.dissolved{background:#fde2e2;color:#8a1c1c}
+    tr.changed td{background:#fff6d6}.badge.changed{background:#f2b705;color:#1d1d1f}
     .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px}
     .card{background:#fff;border:1px solid #ddd;border-radius:8px;padding:12px}
     pre.json{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;border:1px solid #ddd;padding:8px;border-radius:6px;font-size:.85rem}

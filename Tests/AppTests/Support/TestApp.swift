@@ -70,7 +70,6 @@ actor TestDatabase {
     static let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     private static let template = "ltb_template_\(getpid())"
 
-    private var admin: Application?
     /// One migration of the template per process; an actor alone would let two tests start it
     /// twice, since it is re-entered at every await.
     private var templateTask: Task<Void, any Error>?
@@ -106,13 +105,19 @@ actor TestDatabase {
         try await adminDatabase().raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
     }
 
+    /// The maintenance connection, made once; a Task so concurrent callers share it.
+    private var adminTask: Task<Application, any Error>?
+
     private func adminDatabase() async throws -> any SQLDatabase {
-        if let admin { return admin.db as! any SQLDatabase }
-        let app = try await Application.make(.testing)
-        app.logger.logLevel = .warning
-        app.databases.use(try .postgres(url: Self.url!), as: .psql)
-        admin = app
-        return app.db as! any SQLDatabase
+        if adminTask == nil {
+            adminTask = Task {
+                let app = try await Application.make(.testing)
+                app.logger.logLevel = .warning
+                app.databases.use(try .postgres(url: Self.url!), as: .psql)
+                return app
+            }
+        }
+        return try await adminTask!.value.db as! any SQLDatabase
     }
 
     static func replacingDatabase(in url: String, with name: String) -> String {
