@@ -1,0 +1,204 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+extension PersonService {
+    /// Every problem found in one submission, so a form can show them all at once.
+    /// The API reports the first (`ValidationFailure`, 422 naming the field).
+    struct Invalid: Error, Sendable {
+        let failures: [ValidationFailure]
+    }
+
+    /// A unit as the caller names it: by code in forms, by id in the API. Carries the field name
+    /// either way, so a missing value is reported against the field the caller sent.
+    enum UnitRef: Sendable {
+        case code(String?, field: String = "unitCode")
+        case id(Int?, field: String = "unitId")
+
+        var field: String {
+            switch self {
+            case .code(_, let field), .id(_, let field): field
+            }
+        }
+    }
+
+    /// A person's own facts as entered; the unit is set only on creation (then by transfers).
+    struct PersonInput: Sendable {
+        var fullName: String?
+        var category: String?
+        var gender: String?
+        var birthDate: String?
+        var identityNumber: String?
+        var phone: String?
+        var email: String?
+        var partyJoinedOn: String?
+        var partyOfficialOn: String?
+        var note: String?
+    }
+
+    /// The checked facts, ready to write.
+    struct PersonFields: Sendable {
+        var fullName: String
+        var category: PersonCategory
+        var gender: Gender?
+        var birthDate: LocalDate?
+        var identityNumber: String?
+        var phone: String
+        var email: String
+        var partyJoinedOn: LocalDate?
+        var partyOfficialOn: LocalDate?
+        var note: String
+
+        /// Writes the fields; the folded name and the sort key always follow the name.
+        func apply(to person: Person) {
+            person.fullName = fullName
+            person.nameFolded = VietnameseText.fold(fullName)
+            person.sortKey = VietnameseText.sortKey(fullName: fullName)
+            person.category = category
+            person.gender = gender
+            person.birthDate = birthDate
+            person.identityNumber = identityNumber
+            person.phone = phone
+            person.email = email
+            person.partyJoinedOn = partyJoinedOn
+            person.partyOfficialOn = partyOfficialOn
+            person.note = note
+        }
+    }
+
+    /// Checks a person's facts. `excluding` is the person being edited, for the uniqueness of
+    /// the identity number.
+    func check(_ input: PersonInput, excluding personID: Int?, into check: inout Check, today: LocalDate = .today()) async throws -> PersonFields {
+        let fullName = check.text(input.fullName, field: "fullName", label: "Họ và tên", required: true, maxLength: 120)
+        var category = PersonCategory.partyMember
+        let rawCategory = VietnameseText.normalize(input.category ?? "")
+        if rawCategory.isEmpty {
+            check.fail("category", "Loại: vui lòng chọn một loại (đảng viên, cán bộ…).")
+        } else if let value = PersonCategory(rawValue: rawCategory) {
+            category = value
+        } else {
+            check.fail("category", "Loại “\(rawCategory)” không hợp lệ.")
+        }
+        var gender: Gender?
+        let rawGender = VietnameseText.normalize(input.gender ?? "")
+        if !rawGender.isEmpty {
+            gender = Gender(rawValue: rawGender)
+            if gender == nil { check.fail("gender", "Giới tính không hợp lệ: chọn Nam hoặc Nữ.") }
+        }
+        let birthDate = check.date(input.birthDate, field: "birthDate", label: "Ngày sinh")
+        if let birthDate, birthDate > today {
+            check.fail("birthDate", "Ngày sinh không được sau ngày hôm nay.")
+        }
+
+        var identityNumber: String?
+        let rawIdentity = VietnameseText.normalize(input.identityNumber ?? "").replacingOccurrences(of: " ", with: "")
+        if !rawIdentity.isEmpty {
+            if !rawIdentity.allSatisfy({ $0.isASCII && $0.isNumber }) || ![9, 12].contains(rawIdentity.count) {
+                check.fail("identityNumber", "Số CCCD/CMND phải gồm 9 hoặc 12 chữ số.")
+            } else {
+                var duplicate = Person.query(on: db).filter(\.$identityNumber == rawIdentity)
+                if let personID { duplicate = duplicate.filter(\.$id != personID) }
+                if try await duplicate.first() != nil {
+                    check.fail("identityNumber", "Số CCCD/CMND \(rawIdentity) đã có trong hồ sơ của người khác.")
+                }
+                identityNumber = rawIdentity
+            }
+        }
+
+        let phone = check.text(input.phone, field: "phone", label: "Số điện thoại", maxLength: 15)
+        if !phone.isEmpty {
+            let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
+            if !phone.allSatisfy({ isDigit($0) || $0 == "+" || $0 == " " }) || !phone.contains(where: isDigit) {
+                check.fail("phone", "Số điện thoại chỉ gồm chữ số, dấu + và khoảng trắng (tối đa 15 ký tự).")
+            }
+        }
+        let email = check.text(input.email, field: "email", label: "Thư điện tử", maxLength: 254)
+        if !email.isEmpty, email.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s.]+$"#, options: .regularExpression) == nil {
+            check.fail("email", "Thư điện tử không đúng dạng (ví dụ: ten@donvi.vn).")
+        }
+
+        let joined = check.date(input.partyJoinedOn, field: "partyJoinedOn", label: "Ngày vào Đảng")
+        let official = check.date(input.partyOfficialOn, field: "partyOfficialOn", label: "Ngày chính thức")
+        if let joined, let birthDate, joined <= birthDate {
+            check.fail("partyJoinedOn", "Ngày vào Đảng phải sau ngày sinh.")
+        }
+        if let official {
+            if let joined, official < joined {
+                check.fail("partyOfficialOn", "Ngày chính thức không được trước ngày vào Đảng (\(VietnameseFormat.date(joined))).")
+            } else if joined == nil, input.partyJoinedOn.map(VietnameseText.normalize)?.isEmpty ?? true {
+                check.fail("partyJoinedOn", "Ngày vào Đảng: vui lòng nhập khi đã có ngày chính thức.")
+            }
+        }
+        let note = check.text(input.note, field: "note", label: "Ghi chú", maxLength: 2000)
+        return PersonFields(
+            fullName: fullName, category: category, gender: gender, birthDate: birthDate,
+            identityNumber: identityNumber, phone: phone, email: email, partyJoinedOn: joined,
+            partyOfficialOn: official, note: note)
+    }
+
+    /// Resolves a unit the account may read. Unknown and out-of-scope units get the same message.
+    func unit(_ ref: UnitRef, label: String, into check: inout Check) async throws -> OrgUnit? {
+        switch ref {
+        case .code(let raw, let field):
+            let code = VietnameseText.normalize(raw ?? "")
+            guard !code.isEmpty else {
+                check.fail(field, "\(label): vui lòng nhập mã tổ chức đảng.")
+                return nil
+            }
+            guard let unit = try await visibleUnit(code: code) else {
+                check.fail(field, "\(label): không tìm thấy tổ chức đảng có mã “\(code)” trong phạm vi của bạn.")
+                return nil
+            }
+            return unit
+        case .id(let id, let field):
+            guard let id else {
+                check.fail(field, "\(label): vui lòng cho biết mã số tổ chức đảng.")
+                return nil
+            }
+            guard let unit = try await visibleUnit(id: id) else {
+                check.fail(field, "\(label): không tìm thấy tổ chức đảng số \(id) trong phạm vi của bạn.")
+                return nil
+            }
+            return unit
+        }
+    }
+
+    /// Collects failures field by field.
+    struct Check: Sendable {
+        private(set) var failures: [ValidationFailure] = []
+
+        mutating func fail(_ field: String, _ message: String) {
+            failures.append(ValidationFailure(field: field, message: message))
+        }
+
+        func hasFailure(_ field: String) -> Bool { failures.contains { $0.field == field } }
+
+        func throwIfFailed() throws {
+            if !failures.isEmpty { throw Invalid(failures: failures) }
+        }
+
+        mutating func text(_ raw: String?, field: String, label: String, required: Bool = false, maxLength: Int) -> String {
+            let value = VietnameseText.normalize(raw ?? "")
+            if required, value.isEmpty {
+                fail(field, "\(label): vui lòng nhập.")
+            } else if value.count > maxLength {
+                fail(field, "\(label) dài quá \(maxLength) ký tự.")
+            }
+            return value
+        }
+
+        mutating func date(_ raw: String?, field: String, label: String, required: Bool = false) -> LocalDate? {
+            let value = VietnameseText.normalize(raw ?? "")
+            if value.isEmpty {
+                if required { fail(field, "\(label): vui lòng nhập ngày.") }
+                return nil
+            }
+            guard let date = LocalDate.parse(value) else {
+                fail(field, "\(label) không hợp lệ: nhập ngày/tháng/năm, ví dụ 18/5/2021.")
+                return nil
+            }
+            return date
+        }
+    }
+}
