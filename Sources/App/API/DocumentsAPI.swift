@@ -53,7 +53,7 @@ enum DocumentsAPI {
             let access = try req.access
             try TopicService.requireWriter(access)
             let body = try req.content.decode(DocumentBody.self)
-            let document = try await FieldProblems.firstForAPI { try await DocumentService.create(body.input, access: access) }
+            let document = try await DocumentService.create(body.input, access: access)
             return try await dto(document, on: req.db)
         }
 
@@ -63,7 +63,7 @@ enum DocumentsAPI {
             let access = try req.access
             let document = try await DocumentService.writable(req.parameters.get("id", as: Int.self), access: access)
             let body = try req.content.decode(DocumentBody.self)
-            try await FieldProblems.firstForAPI { try await DocumentService.update(document, with: body.input, access: access) }
+            try await DocumentService.update(document, with: body.input, access: access)
             return try await dto(document, on: req.db)
         }
     }

@@ -51,9 +51,7 @@ enum PeopleAPI {
             body: .json(PersonCreateDTO.self), result: .object(PersonDTO.self), successStatus: .created)) { req in
             let service = try PersonService(req)
             let dto = try req.content.decode(PersonCreateDTO.self)
-            let person = try await firstFailure {
-                try await service.create(dto.input, unit: .id(dto.unitId), membershipFrom: dto.membershipFrom)
-            }
+            let person = try await service.create(dto.input, unit: .id(dto.unitId), membershipFrom: dto.membershipFrom)
             return PersonDTO(try await service.detail(person.id!))
         }
 
@@ -65,7 +63,7 @@ enum PeopleAPI {
             let id = try pathID(req)
             _ = try await service.writable(id)
             let dto = try req.content.decode(PersonUpdateDTO.self)
-            _ = try await firstFailure { try await service.update(id, dto.input) }
+            _ = try await service.update(id, dto.input)
             return PersonDTO(try await service.detail(id))
         }
 
@@ -77,9 +75,7 @@ enum PeopleAPI {
             let id = try pathID(req)
             _ = try await service.writable(id)
             let dto = try req.content.decode(TransferDTO.self)
-            _ = try await firstFailure {
-                try await service.transfer(id, .init(unit: .id(dto.unitId), effectiveOn: dto.effectiveOn, note: dto.note))
-            }
+            _ = try await service.transfer(id, .init(unit: .id(dto.unitId), effectiveOn: dto.effectiveOn, note: dto.note))
             return PersonDTO(try await service.detail(id))
         }
 
@@ -91,9 +87,7 @@ enum PeopleAPI {
             let id = try pathID(req)
             _ = try await service.writable(id)
             let dto = try req.content.decode(PositionWriteDTO.self)
-            let position = try await firstFailure {
-                try await service.addPosition(personID: id, .init(title: dto.title, unit: .id(dto.unitId), from: dto.from, to: dto.to))
-            }
+            let position = try await service.addPosition(personID: id, .init(title: dto.title, unit: .id(dto.unitId), from: dto.from, to: dto.to))
             return PositionDTO(try await service.positionRow(position))
         }
 
@@ -104,7 +98,7 @@ enum PeopleAPI {
             let service = try PersonService(req)
             let id = try pathID(req)
             let dto = try req.content.decode(PositionEndDTO.self)
-            let position = try await firstFailure { try await service.endPosition(id, on: dto.on) }
+            let position = try await service.endPosition(id, on: dto.on)
             return PositionDTO(try await service.positionRow(position))
         }
     }
@@ -116,12 +110,4 @@ enum PeopleAPI {
         return id
     }
 
-    /// The API answers one problem at a time (422 naming its field); forms show them all.
-    private static func firstFailure<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let invalid as PersonService.Invalid {
-            throw invalid.failures.first ?? ValidationFailure(field: "", message: "Dữ liệu không hợp lệ.")
-        }
-    }
 }

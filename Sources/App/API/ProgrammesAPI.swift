@@ -38,9 +38,7 @@ enum ProgrammesAPI {
             let access = try req.access
             try access.requireRole(.admin)
             let body = try req.content.decode(ProgrammeBody.self)
-            return try await FieldProblems.firstForAPI {
-                ProgrammeDTO(try await ProgrammeService.create(body.input, access: access))
-            }
+            return ProgrammeDTO(try await ProgrammeService.create(body.input, access: access))
         }
 
         api.on(APIOperation(
@@ -51,7 +49,7 @@ enum ProgrammesAPI {
             try access.requireRole(.admin)
             let programme = try await ProgrammeController.programme(req)
             let body = try req.content.decode(ProgrammeBody.self)
-            try await FieldProblems.firstForAPI { try await ProgrammeService.update(programme, with: body.input, access: access) }
+            try await ProgrammeService.update(programme, with: body.input, access: access)
             return ProgrammeDTO(programme)
         }
 
@@ -86,7 +84,7 @@ enum ProgrammesAPI {
             let access = try req.access
             try TopicService.requireWriter(access)
             let body = try req.content.decode(TopicBody.self)
-            let topic = try await FieldProblems.firstForAPI { try await TopicService.create(body.input, access: access) }
+            let topic = try await TopicService.create(body.input, access: access)
             return TopicDTO(topic, unit: try await OrgUnit.find(topic.unitID, on: req.db))
         }
 
@@ -96,7 +94,7 @@ enum ProgrammesAPI {
             let access = try req.access
             let topic = try await TopicService.writable(req.parameters.get("id", as: Int.self), access: access)
             let body = try req.content.decode(TopicBody.self)
-            try await FieldProblems.firstForAPI { try await TopicService.update(topic, with: body.input, access: access) }
+            try await TopicService.update(topic, with: body.input, access: access)
             return TopicDTO(topic, unit: try await OrgUnit.find(topic.unitID, on: req.db))
         }
     }

@@ -61,7 +61,7 @@ enum UnitsAPI {
             body: .json(UnitWriteDTO.self), result: .object(UnitDetailDTO.self), successStatus: .created)) { req in
             let body = try req.content.decode(UnitWriteDTO.self)
             let service = try UnitService(req)
-            let unit = try await firstFailure { try await service.create(body.input) }
+            let unit = try await service.create(body.input)
             return UnitDetailDTO(try await service.detail(unit.id!))
         }
 
@@ -74,7 +74,7 @@ enum UnitsAPI {
             var input = body.input
             input.parentID = nil
             let service = try UnitService(req)
-            _ = try await firstFailure { try await service.update(unitID, input) }
+            _ = try await service.update(unitID, input)
             return UnitDetailDTO(try await service.detail(unitID))
         }
 
@@ -85,7 +85,7 @@ enum UnitsAPI {
             let unitID = try id(req)
             let body = try req.content.decode(UnitMoveDTO.self)
             let service = try UnitService(req)
-            _ = try await firstFailure { try await service.move(unitID, .init(parentID: body.parentId, effectiveOn: body.effectiveOn)) }
+            _ = try await service.move(unitID, .init(parentID: body.parentId, effectiveOn: body.effectiveOn))
             return UnitDetailDTO(try await service.detail(unitID))
         }
 
@@ -96,7 +96,7 @@ enum UnitsAPI {
             let unitID = try id(req)
             let body = try req.content.decode(UnitMergeDTO.self)
             let service = try UnitService(req)
-            _ = try await firstFailure { try await service.merge(unitID, .init(successorID: body.successorId, effectiveOn: body.effectiveOn)) }
+            _ = try await service.merge(unitID, .init(successorID: body.successorId, effectiveOn: body.effectiveOn))
             return UnitDetailDTO(try await service.detail(unitID))
         }
 
@@ -107,7 +107,7 @@ enum UnitsAPI {
             let unitID = try id(req)
             let body = try req.content.decode(UnitDissolveDTO.self)
             let service = try UnitService(req)
-            _ = try await firstFailure { try await service.dissolve(unitID, .init(effectiveOn: body.effectiveOn)) }
+            _ = try await service.dissolve(unitID, .init(effectiveOn: body.effectiveOn))
             return UnitDetailDTO(try await service.detail(unitID))
         }
     }
@@ -125,12 +125,4 @@ enum UnitsAPI {
         return day
     }
 
-    /// The API answers one problem at a time, naming its field.
-    private static func firstFailure<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let invalid as UnitInputErrors {
-            throw invalid.all.first ?? ValidationFailure(field: "", message: "Dữ liệu không hợp lệ.")
-        }
-    }
 }

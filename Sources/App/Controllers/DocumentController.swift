@@ -97,7 +97,7 @@ struct DocumentController: RouteCollection {
         do {
             let document = try await DocumentService.create(form.input, access: access)
             return req.redirect(to: .document(document.id), flash: "Đã thêm văn bản \(document.number).")
-        } catch let problems as FieldProblems {
+        } catch let problems as InvalidInput {
             return try await page(req, id: nil, values: form.input, errors: problems.formErrors, status: .unprocessableEntity)
                 .encodeResponse(for: req)
         }
@@ -120,7 +120,7 @@ struct DocumentController: RouteCollection {
         do {
             try await DocumentService.update(document, with: form.input, access: access)
             return req.redirect(to: .document(document.id), flash: "Đã lưu văn bản \(document.number).")
-        } catch let problems as FieldProblems {
+        } catch let problems as InvalidInput {
             return try await page(req, id: document.id, values: form.input, errors: problems.formErrors, status: .unprocessableEntity)
                 .encodeResponse(for: req)
         }

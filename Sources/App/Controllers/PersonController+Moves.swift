@@ -20,7 +20,7 @@ extension PersonController {
                 unit: .code(values.unitCode), effectiveOn: values.effectiveOn, note: values.note))
             return req.redirect(to: .person(id), flash: "Đã chuyển sinh hoạt \(moved.fullName).")
         } catch {
-            guard let errors = PeopleFields.errors(from: error) else { throw error }
+            guard let errors = InvalidInput.formErrors(from: error) else { throw error }
             return try await transferPage(req, service, person, values: values, errors: errors)
                 .encodeResponse(for: req)
         }
@@ -64,7 +64,7 @@ extension PersonController {
                 title: values.title, unit: .code(values.unitCode), from: values.from, to: values.to))
             return req.redirect(to: .person(id), flash: "Đã thêm chức vụ \(position.title.label) cho \(person.fullName).")
         } catch {
-            guard let errors = PeopleFields.errors(from: error) else { throw error }
+            guard let errors = InvalidInput.formErrors(from: error) else { throw error }
             return try await positionsView(req, service, person, values: values, errors: errors).encodeResponse(for: req)
         }
     }

@@ -76,7 +76,7 @@ struct PersonController: RouteCollection {
     static func invalid(
         _ error: any Error, req: Request, title: String, _ render: (FormErrors) -> Markup
     ) async throws -> Response {
-        guard let errors = PeopleFields.errors(from: error) else { throw error }
+        guard let errors = InvalidInput.formErrors(from: error) else { throw error }
         return try await HTMLPage(req.chrome(title, section: .people), render(errors), status: .unprocessableEntity)
             .encodeResponse(for: req)
     }

@@ -66,7 +66,7 @@ struct ProgrammeController: RouteCollection {
         do {
             let programme = try await ProgrammeService.create(form.input, access: access)
             return req.redirect(to: .programme(programme.id), flash: "Đã thêm chương trình \(programme.documentNumber).")
-        } catch let problems as FieldProblems {
+        } catch let problems as InvalidInput {
             return try await page(req, id: nil, values: form.input, errors: problems.formErrors, status: .unprocessableEntity)
                 .encodeResponse(for: req)
         }
@@ -88,7 +88,7 @@ struct ProgrammeController: RouteCollection {
         do {
             try await ProgrammeService.update(programme, with: form.input, access: access)
             return req.redirect(to: .programme(programme.id), flash: "Đã lưu chương trình \(programme.documentNumber).")
-        } catch let problems as FieldProblems {
+        } catch let problems as InvalidInput {
             return try await page(req, id: programme.id, values: form.input, errors: problems.formErrors, status: .unprocessableEntity)
                 .encodeResponse(for: req)
         }

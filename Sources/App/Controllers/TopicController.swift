@@ -51,7 +51,7 @@ struct TopicController: RouteCollection {
         do {
             let topic = try await TopicService.create(form.input, access: access)
             return req.redirect(to: .programme(topic.programmeID), flash: "Đã thêm chuyên đề “\(topic.title)”.")
-        } catch let problems as FieldProblems {
+        } catch let problems as InvalidInput {
             let provinces = try await TopicService.writableProvinces(access: access)
             return try await page(req, id: nil, values: form.input, provinces: provinces, errors: problems.formErrors,
                                   status: .unprocessableEntity).encodeResponse(for: req)
@@ -77,7 +77,7 @@ struct TopicController: RouteCollection {
         do {
             try await TopicService.update(topic, with: form.input, access: access)
             return req.redirect(to: .programme(topic.programmeID), flash: "Đã lưu chuyên đề “\(topic.title)”.")
-        } catch let problems as FieldProblems {
+        } catch let problems as InvalidInput {
             let provinces = try await TopicService.writableProvinces(access: access)
             return try await page(req, id: topic.id, values: form.input, provinces: provinces, errors: problems.formErrors,
                                   status: .unprocessableEntity).encodeResponse(for: req)

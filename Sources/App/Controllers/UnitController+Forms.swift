@@ -43,7 +43,7 @@ extension UnitController {
         do {
             let unit = try await service.create(form.input)
             return req.redirect(to: .unit(unit.id!), flash: "Đã thêm tổ chức đảng \(unit.name).")
-        } catch let invalid as UnitInputErrors {
+        } catch let invalid as InvalidInput {
             return try await formPage(req, service, .create, form.values, invalid.formErrors, status: .unprocessableEntity)
                 .encodeResponse(for: req)
         }
@@ -68,7 +68,7 @@ extension UnitController {
         do {
             let saved = try await service.update(id, form.input)
             return req.redirect(to: .unit(id), flash: "Đã lưu thông tin \(saved.name).")
-        } catch let invalid as UnitInputErrors {
+        } catch let invalid as InvalidInput {
             return try await formPage(req, service, .edit(UnitRef(unit)), form.values, invalid.formErrors, status: .unprocessableEntity)
                 .encodeResponse(for: req)
         }

@@ -74,7 +74,7 @@ extension UnitController {
         do {
             let message = try await change(service, id)
             return req.redirect(to: .unit(id), flash: message)
-        } catch let invalid as UnitInputErrors {
+        } catch let invalid as InvalidInput {
             return try await restructurePage(req, kind, values: form.values, errors: invalid.formErrors, status: .unprocessableEntity)
                 .encodeResponse(for: req)
         }

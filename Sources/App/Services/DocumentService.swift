@@ -92,7 +92,7 @@ enum DocumentService {
         do {
             try await body()
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw FieldProblems.single("number", duplicateMessage(document.number, unitName: "Đơn vị ban hành"))
+            throw InvalidInput([ValidationFailure(field: "number", message: duplicateMessage(document.number, unitName: "Đơn vị ban hành"))])
         }
     }
 
@@ -118,14 +118,14 @@ enum DocumentService {
 
     private static func validated(_ input: DocumentInput, for existing: GuidanceDocument?, access: Access) async throws -> Values {
         let db = access.db
-        var problems = FieldProblems()
+        var problems = InvalidInput()
 
         let unit = try await resolveUnit(input.unitCode, access: access, &problems)
 
         var number: DocumentNumber?
         switch DocumentNumber.parse(input.number ?? "") {
         case .failure(let error):
-            problems.add("number", FieldProblems.labelled("Số, ký hiệu văn bản", error.message))
+            problems.add("number", InvalidInput.labelled("Số, ký hiệu văn bản", error.message))
         case .success(let parsed):
             if let unit {
                 var query = GuidanceDocument.query(on: db).filter(\.$unitID == unit.id!).filter(\.$number == parsed.raw)
@@ -168,7 +168,7 @@ enum DocumentService {
 
     /// The issuing unit by code: one in the account's subtree, which it may write. A code outside
     /// the subtree gets the same message as an unknown one, so codes cannot be probed.
-    private static func resolveUnit(_ code: String?, access: Access, _ problems: inout FieldProblems) async throws -> OrgUnit? {
+    private static func resolveUnit(_ code: String?, access: Access, _ problems: inout InvalidInput) async throws -> OrgUnit? {
         let code = VietnameseText.normalize(code ?? "")
         guard !code.isEmpty else {
             problems.add("unit", "Đơn vị ban hành: chưa nhập mã tổ chức đảng.")

@@ -4,12 +4,6 @@ import Foundation
 import Vapor
 
 extension PersonService {
-    /// Every problem found in one submission, so a form can show them all at once.
-    /// The API reports the first (`ValidationFailure`, 422 naming the field).
-    struct Invalid: Error, Sendable {
-        let failures: [ValidationFailure]
-    }
-
     /// A unit as the caller names it: by code in forms, by id in the API. Carries the field name
     /// either way, so a missing value is reported against the field the caller sent.
     enum UnitRef: Sendable {
@@ -175,7 +169,7 @@ extension PersonService {
         func hasFailure(_ field: String) -> Bool { failures.contains { $0.field == field } }
 
         func throwIfFailed() throws {
-            if !failures.isEmpty { throw Invalid(failures: failures) }
+            if !failures.isEmpty { throw InvalidInput(failures) }
         }
 
         mutating func text(_ raw: String?, field: String, label: String, required: Bool = false, maxLength: Int) -> String {

@@ -2,49 +2,6 @@ import Domain
 import Fluent
 import Vapor
 
-/// Every problem of one submission, by field. A form shows them all beside their fields at once;
-/// the API, whose error names one field, reports the first (`firstForAPI`).
-struct FieldProblems: Error, Sendable {
-    private(set) var failures: [ValidationFailure] = []
-
-    var isEmpty: Bool { failures.isEmpty }
-
-    mutating func add(_ field: String, _ message: String) {
-        failures.append(ValidationFailure(field: field, message: message))
-    }
-
-    func check() throws {
-        if !failures.isEmpty { throw self }
-    }
-
-    var formErrors: FormErrors {
-        var errors = FormErrors()
-        for failure in failures { errors.add(failure.field, failure.message) }
-        return errors
-    }
-
-    /// "Số hiệu văn bản: chưa nhập…": a message written as a sentence ("Chưa nhập…"), after
-    /// the name of the field it belongs to.
-    static func labelled(_ label: String, _ message: String) -> String {
-        guard let first = message.first else { return label }
-        return label + ": " + first.lowercased() + message.dropFirst()
-    }
-
-    static func single(_ field: String, _ message: String) -> FieldProblems {
-        var problems = FieldProblems()
-        problems.add(field, message)
-        return problems
-    }
-
-    /// Runs an API handler's body, turning collected problems into the one-field 422 the API reports.
-    static func firstForAPI<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let problems as FieldProblems {
-            throw problems.failures.first ?? ValidationFailure(field: "", message: "Dữ liệu không hợp lệ.")
-        }
-    }
-}
 
 /// A programme form or API body, as entered.
 struct ProgrammeInput: Sendable {
@@ -128,7 +85,7 @@ enum ProgrammeService {
         do {
             try await body()
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw FieldProblems.single("documentNumber", duplicateMessage(programme.documentNumber))
+            throw InvalidInput([ValidationFailure(field: "documentNumber", message: duplicateMessage(programme.documentNumber))])
         }
     }
 
@@ -155,11 +112,11 @@ enum ProgrammeService {
     }
 
     private static func validated(_ input: ProgrammeInput, for existing: Programme?, on db: any Database) async throws -> Values {
-        var problems = FieldProblems()
+        var problems = InvalidInput()
         var number: DocumentNumber?
         switch DocumentNumber.parse(input.documentNumber ?? "") {
         case .failure(let error):
-            problems.add("documentNumber", FieldProblems.labelled("Số hiệu văn bản", error.message))
+            problems.add("documentNumber", InvalidInput.labelled("Số hiệu văn bản", error.message))
         case .success(let parsed) where parsed.style != .party:
             problems.add("documentNumber", "Số hiệu văn bản: chương trình là văn bản của Đảng, số hiệu có dạng 05-CT/TW hoặc 01-KL/TW (không dùng dạng văn bản hành chính như \(parsed.raw)).")
         case .success(let parsed):
@@ -210,7 +167,7 @@ enum ProgrammeService {
     }
 
     /// A required date, entered as 18/5/2021 or 2021-05-18; the message names the field.
-    static func requiredDate(_ text: String?, _ field: String, _ label: String, _ problems: inout FieldProblems) -> LocalDate? {
+    static func requiredDate(_ text: String?, _ field: String, _ label: String, _ problems: inout InvalidInput) -> LocalDate? {
         let value = VietnameseText.normalize(text ?? "")
         if value.isEmpty {
             problems.add(field, "\(label): chưa nhập.")

@@ -119,7 +119,7 @@ enum TopicService {
 
     private static func validated(_ input: TopicInput, for existing: Topic?, access: Access) async throws -> Values {
         let db = access.db
-        var problems = FieldProblems()
+        var problems = InvalidInput()
 
         var programme: Programme?
         if let id = Int(VietnameseText.normalize(input.programmeID ?? "")) {
@@ -176,7 +176,7 @@ enum TopicService {
 
     /// The unit by code: it must be a provincial committee the account may write. A code outside
     /// the account's view gets the same message as an unknown one, so codes cannot be probed.
-    private static func resolveProvince(_ code: String?, access: Access, _ problems: inout FieldProblems) async throws -> OrgUnit? {
+    private static func resolveProvince(_ code: String?, access: Access, _ problems: inout InvalidInput) async throws -> OrgUnit? {
         let code = VietnameseText.normalize(code ?? "")
         guard !code.isEmpty else {
             problems.add("unit", "Tỉnh ủy, thành ủy: chưa chọn.")
@@ -198,7 +198,7 @@ enum TopicService {
 
     private static func annualParent(
         _ idText: String?, programme: Programme?, unit: OrgUnit?, year: Int?, on db: any Database,
-        _ problems: inout FieldProblems
+        _ problems: inout InvalidInput
     ) async throws -> Topic? {
         guard let id = Int(VietnameseText.normalize(idText ?? "")) else {
             problems.add("parentTopicId", "Chuyên đề toàn khóa: chuyên đề hằng năm phải thuộc một chuyên đề toàn khóa, hãy chọn.")
@@ -221,7 +221,7 @@ enum TopicService {
     /// its years keep covering theirs.
     private static func checkChildrenStillFit(
         topicID: Int, existing: Topic, kind: TopicKind?, programmeID: Int?, unitID: Int?, year: Int?, endYear: Int?,
-        on db: any Database, _ problems: inout FieldProblems
+        on db: any Database, _ problems: inout InvalidInput
     ) async throws {
         let children = try await Topic.query(on: db).filter(\.$parentTopicID == topicID).all()
         guard !children.isEmpty else { return }
@@ -240,7 +240,7 @@ enum TopicService {
         }
     }
 
-    private static func number(_ text: String?, _ field: String, _ label: String, _ problems: inout FieldProblems) -> Int? {
+    private static func number(_ text: String?, _ field: String, _ label: String, _ problems: inout InvalidInput) -> Int? {
         let value = VietnameseText.normalize(text ?? "")
         guard let n = Int(value), (1945...9999).contains(n) else {
             problems.add(field, value.isEmpty ? "\(label): chưa nhập." : "\(label): phải là một năm, ví dụ 2024.")

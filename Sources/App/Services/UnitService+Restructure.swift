@@ -31,7 +31,7 @@ extension UnitService {
         if target == nil, !errors.contains(where: { $0.field.hasPrefix("parent") }) {
             errors.append(.init(field: "parentId", message: "Đơn vị cấp trên mới là bắt buộc."))
         }
-        guard errors.isEmpty, let day, let target else { throw UnitInputErrors(errors) }
+        guard errors.isEmpty, let day, let target else { throw InvalidInput(errors) }
 
         let actor = user
         return try await db.transaction { tx in
@@ -70,7 +70,7 @@ extension UnitService {
         if target == nil, !errors.contains(where: { $0.field.hasPrefix("successor") }) {
             errors.append(.init(field: "successorId", message: "Đơn vị tiếp nhận (sáp nhập vào) là bắt buộc."))
         }
-        guard errors.isEmpty, let day, let successor = target else { throw UnitInputErrors(errors) }
+        guard errors.isEmpty, let day, let successor = target else { throw InvalidInput(errors) }
 
         let actor = user
         let successorID = successor.id!
@@ -143,7 +143,7 @@ extension UnitService {
         } else {
             try access.requireRole(.admin)
         }
-        guard errors.isEmpty, let day else { throw UnitInputErrors(errors) }
+        guard errors.isEmpty, let day else { throw InvalidInput(errors) }
 
         let actor = user
         return try await db.transaction { tx in
@@ -153,7 +153,7 @@ extension UnitService {
             }
             let members = try await Membership.query(on: tx).filter(\.$unitID == id).filter(\.$validTo == nil).count()
             if members > 0 {
-                throw UnitInputErrors([.init(field: "members", message: "Không thể giải thể: còn \(VietnameseFormat.number(members)) người đang sinh hoạt tại đơn vị này. Hãy chuyển sinh hoạt cho họ trước khi giải thể.")])
+                throw InvalidInput([.init(field: "members", message: "Không thể giải thể: còn \(VietnameseFormat.number(members)) người đang sinh hoạt tại đơn vị này. Hãy chuyển sinh hoạt cho họ trước khi giải thể.")])
             }
             let open = try await Self.openLink(of: id, on: tx)
             guard open?.parentID == parentID else { throw Abort(.conflict, reason: "Đơn vị vừa được thay đổi. Vui lòng tải lại trang và thử lại.") }
@@ -161,7 +161,7 @@ extension UnitService {
             try Self.requireAfterOpenRecords(day, open: open, held: held)
             let parent = try await parentID.asyncMap { try await OrgUnit.find($0, on: tx) } ?? nil
             if let parent, !held.childLinks.isEmpty, !parent.lifespan.exists(on: day) {
-                throw UnitInputErrors([.init(field: "effectiveOn", message: "Đơn vị cấp trên \(parent.name) không tồn tại vào ngày có hiệu lực, không thể tiếp nhận các đơn vị trực thuộc.")])
+                throw InvalidInput([.init(field: "effectiveOn", message: "Đơn vị cấp trên \(parent.name) không tồn tại vào ngày có hiệu lực, không thể tiếp nhận các đơn vị trực thuộc.")])
             }
             let parentHeld = try await parentID.asyncMap { try await Holdings.load(of: $0, on: tx) }
             let parentOpen = try await parentID.asyncMap { try await Self.openLink(of: $0, on: tx) } ?? nil

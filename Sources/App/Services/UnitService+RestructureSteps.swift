@@ -35,8 +35,8 @@ extension UnitService {
     /// Keeps `IN (…)` lists well under every database's parameter limit.
     static let idChunk = 500
 
-    static func failure(_ problem: TreeChangeError, targetField: String) -> UnitInputErrors {
-        UnitInputErrors([.init(field: problem.field == "target" ? targetField : problem.field, message: problem.message)])
+    static func failure(_ problem: TreeChangeError, targetField: String) -> InvalidInput {
+        InvalidInput([.init(field: problem.field == "target" ? targetField : problem.field, message: problem.message)])
     }
 
     /// The unit's current (open) link: the latest one, which a change ends.
@@ -49,7 +49,7 @@ extension UnitService {
     /// what it takes would stay under a unit that no longer exists.
     static func requireLasting(_ target: OrgUnit, role: TargetRole) throws {
         if let end = target.dissolvedOn {
-            throw UnitInputErrors([.init(field: role.idField, message: "\(target.name) (\(target.code)) đã giải thể hoặc sáp nhập từ ngày \(VietnameseFormat.date(end)), không thể tiếp nhận đơn vị.")])
+            throw InvalidInput([.init(field: role.idField, message: "\(target.name) (\(target.code)) đã giải thể hoặc sáp nhập từ ngày \(VietnameseFormat.date(end)), không thể tiếp nhận đơn vị.")])
         }
     }
 
@@ -59,7 +59,7 @@ extension UnitService {
             throw failure(.notAfterCurrentLink, targetField: "effectiveOn")
         }
         if let latest = held.latestStart, day <= latest {
-            throw UnitInputErrors([.init(field: "effectiveOn", message: "Ngày có hiệu lực phải sau ngày bắt đầu của các đơn vị trực thuộc, sinh hoạt và chức vụ hiện có tại đơn vị (gần nhất: \(VietnameseFormat.date(latest))).")])
+            throw InvalidInput([.init(field: "effectiveOn", message: "Ngày có hiệu lực phải sau ngày bắt đầu của các đơn vị trực thuộc, sinh hoạt và chức vụ hiện có tại đơn vị (gần nhất: \(VietnameseFormat.date(latest))).")])
         }
     }
 

@@ -64,7 +64,7 @@ struct UnitService: Sendable {
         if let parent, let founded = fields?.foundedOn, !parent.lifespan.exists(on: founded) || parent.dissolvedOn != nil {
             errors.append(.init(field: "parentId", message: "Đơn vị cấp trên \(parent.name) (\(parent.code)) chưa thành lập vào ngày thành lập đã nhập hoặc đã giải thể."))
         }
-        guard errors.isEmpty, let fields else { throw UnitInputErrors(errors) }
+        guard errors.isEmpty, let fields else { throw InvalidInput(errors) }
 
         let unit = OrgUnit()
         apply(fields, to: unit)
@@ -88,7 +88,7 @@ struct UnitService: Sendable {
         guard let unit = try await OrgUnit.find(id, on: db) else { throw Abort(.notFound) }
         var errors: [ValidationFailure] = []
         let fields = try await validate(input, existingID: id, errors: &errors)
-        guard errors.isEmpty, let fields else { throw UnitInputErrors(errors) }
+        guard errors.isEmpty, let fields else { throw InvalidInput(errors) }
 
         let actor = user
         let foundingMoves = fields.foundedOn != unit.foundedOn
@@ -96,7 +96,7 @@ struct UnitService: Sendable {
             let links = try await UnitParentLink.query(on: tx).filter(\.$unitID == id).sort(\.$validFrom).all()
             if foundingMoves {
                 if let problem = try await Self.foundingConflict(unit, links: links, newFounding: fields.foundedOn, on: tx) {
-                    throw UnitInputErrors([.init(field: "foundedOn", message: problem)])
+                    throw InvalidInput([.init(field: "foundedOn", message: problem)])
                 }
             }
             let open = links.last { $0.validTo == nil }
@@ -237,17 +237,3 @@ struct UnitService: Sendable {
     }
 }
 
-/// Several invalid fields at once: a form shows them all, the API reports the first.
-struct UnitInputErrors: Error, Sendable {
-    let all: [ValidationFailure]
-
-    init(_ all: [ValidationFailure]) {
-        self.all = all
-    }
-
-    var formErrors: FormErrors {
-        var errors = FormErrors()
-        for failure in all { errors.add(failure.field, failure.message) }
-        return errors
-    }
-}

@@ -24,6 +24,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         if let invalid = error as? ValidationFailure {
             return (.unprocessableEntity, invalid.message, invalid.field)
         }
+        if let invalid = error as? InvalidInput, let first = invalid.failures.first {
+            return (.unprocessableEntity, first.message, first.field)
+        }
         if let abort = error as? any AbortError {
             let reason = abort.reason
             // Vapor's own reasons are English; ours are Vietnamese. Show ours, translate the rest.
@@ -63,12 +66,6 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         default: "Hệ thống gặp lỗi. Vui lòng thử lại hoặc liên hệ quản trị."
         }
     }
-}
-
-/// A validation error that names the field, for API callers and for forms.
-struct ValidationFailure: Error, Sendable {
-    let field: String
-    let message: String
 }
 
 struct APIError: Content {

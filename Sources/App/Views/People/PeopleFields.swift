@@ -43,17 +43,4 @@ enum PeopleFields {
     static func titleOptions() -> [(value: String, label: String)] {
         PositionTitle.allCases.map { ($0.rawValue, $0.label) }
     }
-
-    static func errors(_ failures: [ValidationFailure]) -> FormErrors {
-        var errors = FormErrors()
-        for failure in failures { errors.add(failure.field, failure.message) }
-        return errors
-    }
-
-    /// The messages of a service error, or nil when it is not a validation problem.
-    static func errors(from error: any Error) -> FormErrors? {
-        if let invalid = error as? PersonService.Invalid { return errors(invalid.failures) }
-        if let one = error as? ValidationFailure { return errors([one]) }
-        return nil
-    }
 }
