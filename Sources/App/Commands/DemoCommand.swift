@@ -1,3 +1,4 @@
+import NIOCore
 import Vapor
 
 /// `lamtheobac demo`: migrates and loads the demo province into an empty database.
@@ -20,20 +21,35 @@ struct DemoCommand: AsyncCommand {
     }
 }
 
+/// What `serve` prints once it listens: the real address (whatever --port or --bind said) and,
+/// with --demo, the demo logins.
 enum StartupBanner {
-    static func print(app: Application, config: AppConfig, demo: Bool) {
-        let server = app.http.server.configuration
+    static func printWhenListening(app: Application, config: AppConfig, demo: Bool) {
+        Task {
+            // The server binds after the command starts; wait for its address (10 s at most).
+            for _ in 0..<200 {
+                if let address = app.http.server.shared.localAddress {
+                    app.logger.notice("\(lines(address: address, config: config, demo: demo).joined(separator: "\n"))")
+                    return
+                }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+        }
+    }
+
+    static func lines(address: SocketAddress, config: AppConfig, demo: Bool) -> [String] {
         let storage: String
         switch config.storage {
         case .sqliteFile(let path): storage = "SQLite, tệp \(path)"
         case .sqliteMemory: storage = "SQLite trong bộ nhớ"
         case .postgres: storage = "PostgreSQL (DATABASE_URL)"
         }
-        var lines = ["LamTheoBac đang chạy tại http://\(server.hostname):\(server.port)", "Cơ sở dữ liệu: \(storage)"]
+        let host = address.ipAddress ?? "127.0.0.1"
+        var lines = ["LamTheoBac đang chạy tại http://\(host):\(address.port ?? 8080)", "Cơ sở dữ liệu: \(storage)"]
         if demo {
             lines.append("Tài khoản mẫu (mật khẩu \(DemoLoader.password)):")
             lines += DemoLoader.accounts.map { "  \($0.username) — \($0.role.label), \($0.scopeNote)" }
         }
-        app.logger.notice("\(lines.joined(separator: "\n"))")
+        return lines
     }
 }

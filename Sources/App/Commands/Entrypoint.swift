@@ -25,7 +25,7 @@ public enum Entrypoint {
                 try await app.autoMigrate()
                 try await TreeIndex.ensureFresh(on: app.db)
                 if demo { try await DemoLoader.loadIfEmpty(app: app) }
-                StartupBanner.print(app: app, config: config, demo: demo)
+                StartupBanner.printWhenListening(app: app, config: config, demo: demo)
             }
             try await app.execute()
         } catch {
