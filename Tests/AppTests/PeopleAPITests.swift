@@ -60,7 +60,8 @@ import VaporTesting
             problems += try await PeopleTest.schemaProblems(app, ended, schema: "Position")
             problems += try await PeopleTest.schemaProblems(app, search, schema: "PersonSummary", items: true)
             #expect(problems == [])
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "nguoi").count() == 3)
+            // create, update, and the transfer filed under both units (B1 is outside A1's subtree)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "nguoi").count() == 4)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "chuc_vu").count() == 2)
         }
     }

@@ -51,6 +51,28 @@ import VaporTesting
             #expect(pageForB.body.string.contains("Chi bộ A1")) // history keeps the old unit
             #expect(PeopleTest.rowIDs(try await officerA.get(SiteURL.people.path).body.string).isEmpty)
             #expect(PeopleTest.rowIDs(try await officerB.get(SiteURL.people.path).body.string) == [person.id!])
+            // Both sides' officers find the transfer in their own audit log.
+            let transferEntries = try await AuditEntry.query(on: app.db).filter(\.$action == "chuyen_sinh_hoat").all()
+            #expect(Set(transferEntries.compactMap(\.unitID)) == [tree.a1.id!, tree.b1.id!])
+            #expect(try await officerA.get(SiteURL.audit.path).body.string.contains("Chuyển sinh hoạt Hoàng Văn Nam"))
+        }
+    }
+
+    @Test func transferWithinASubtreeIsAuditedOnce() async throws {
+        try await withTestApp { app in
+            // setup: B1 lies under B, so B's officers already see an entry filed under B1
+            let tree = try await Fixtures.tree(app)
+            let person = try await Fixtures.person(app, "Đặng Thị Hoa", in: tree.b, since: PeopleTest.day("2020-03-01"))
+            try await Fixtures.user(app, "tinh", .officer, unit: tree.root)
+            var province = try await TestClient.login(app, "tinh")
+
+            // act
+            let response = try await province.post(SiteURL.personTransfer(person.id).path, ["unitCode": "B1", "effectiveOn": "2025-07-01"])
+
+            // assert
+            #expect(response.status == .seeOther)
+            let entries = try await AuditEntry.query(on: app.db).filter(\.$action == "chuyen_sinh_hoat").all()
+            #expect(entries.map(\.unitID) == [tree.b1.id])
         }
     }
 

@@ -47,11 +47,16 @@ extension PersonService {
             }
             try await Membership(personID: id, unitID: target.id!, validFrom: day, note: note).create(on: tx)
             try await person.save(on: tx)
-            // Filed under the receiving unit: that is where the person's records now live.
-            try await Audit.record(
-                on: tx, by: actor, .transfer, .person, id: id, unit: target.id,
-                summary: "Chuyển sinh hoạt \(person.fullName) từ \(sourceName) đến \(target.name) ngày \(VietnameseFormat.date(day))",
-                before: before, after: after)
+            // Filed under the receiving unit: that is where the person's records now live. The unit
+            // the person left gets its own entry unless the receiving unit lies within its subtree,
+            // so the officers of both sides see the transfer, and nobody sees it twice.
+            let summary = "Chuyển sinh hoạt \(person.fullName) từ \(sourceName) đến \(target.name) ngày \(VietnameseFormat.date(day))"
+            try await Audit.record(on: tx, by: actor, .transfer, .person, id: id, unit: target.id,
+                                   summary: summary, before: before, after: after)
+            if let source, try await !Access.isDescendant(target.id!, of: source, on: tx) {
+                try await Audit.record(on: tx, by: actor, .transfer, .person, id: id, unit: source,
+                                       summary: summary, before: before, after: after)
+            }
         }
         return person
     }
