@@ -58,3 +58,47 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ParameterCheckTests {
+    /// What the document says of a parameter is enforced: a value it rules out is a 400 naming it.
+    @Test(arguments: [
+        ("/units?perPage=abc", "perPage"), ("/units?perPage=201", "perPage"), ("/units?page=0", "page"),
+        ("/documents?year=1200", "year"), ("/tree?date=2024-13-01", "date"),
+        ("/people?q=" + String(repeating: "a", count: 201), "q"), ("/units/abc", "id"), ("/units/0", "id"),
+    ])
+    func refusedParameters(path: String, name: String) async throws {
+        try await withTestApp { app in
+            // setup
+            let admin = try await Fixtures.user(app, "quantri", .admin)
+            let api = try await Fixtures.token(app, for: admin)
+
+            // act
+            let response = try await api.get(path)
+
+            // assert
+            #expect(response.status == .badRequest)
+            let body = try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any]
+            let error = body?["error"] as? [String: Any]
+            #expect(error?["field"] as? String == name)
+            #expect((error?["message"] as? String)?.hasPrefix("Tham số \(name)") == true)
+        }
+    }
+
+    @Test func acceptedParametersReachTheHandler() async throws {
+        try await withTestApp { app in
+            // setup
+            _ = try await Fixtures.tree(app)
+            let admin = try await Fixtures.user(app, "quantri", .admin)
+            let api = try await Fixtures.token(app, for: admin)
+
+            // act
+            let response = try await api.get("/units?perPage=2&page=2")
+
+            // assert
+            #expect(response.status == .ok)
+            let body = try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any]
+            #expect(body?["page"] as? Int == 2)
+            #expect((body?["items"] as? [Any])?.count == 2)
+        }
+    }
+}

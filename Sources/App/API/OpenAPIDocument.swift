@@ -72,10 +72,15 @@ enum OpenAPIDocument {
         }
         if case .json = op.body {
             responses["400"] = content("Dữ liệu không đúng định dạng", .ref("Error"))
+            responses["413"] = content("Dữ liệu quá lớn", .ref("Error"))
+            responses["415"] = content("Cần gửi application/json", .ref("Error"))
             responses["422"] = content("Dữ liệu không hợp lệ", .ref("Error"))
         }
         if op.path.contains("{") || !op.query.isEmpty {
             responses["400"] = content("Tham số không hợp lệ", .ref("Error"))
+        }
+        if !op.query.isEmpty {
+            responses["422"] = content("Điều kiện lọc không hợp lệ (ví dụ mã đơn vị không có trong phạm vi)", .ref("Error"))
         }
         o["responses"] = .object(responses)
         return .object(o)

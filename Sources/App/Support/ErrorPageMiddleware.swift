@@ -24,6 +24,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         if let invalid = error as? ValidationFailure {
             return (.unprocessableEntity, invalid.message, invalid.field)
         }
+        if let parameter = error as? ParameterFailure {
+            return (.badRequest, parameter.message, parameter.name)
+        }
         if let invalid = error as? InvalidInput, let first = invalid.failures.first {
             return (.unprocessableEntity, first.message, first.field)
         }
