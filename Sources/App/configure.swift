@@ -9,7 +9,7 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig) async throws {
     try configureDatabase(app, storage: config.storage)
 
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in DatabaseSessions() }
     app.sessions.configuration.cookieName = "ltb_session"
     app.sessions.configuration.cookieFactory = { sessionID in
         HTTPCookies.Value(

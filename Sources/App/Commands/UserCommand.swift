@@ -121,8 +121,11 @@ extension Accounts {
         // The snapshots cannot show a new password (they never hold the hash), so the summary says it.
         let summary = "Cập nhật tài khoản \(user.username)"
             + (newPassword == nil ? "" : before == after ? ": đặt lại mật khẩu" : "; đặt lại mật khẩu")
+        // A reset password or a locked account must not leave the account signed in elsewhere.
+        let endSessions = (newPassword != nil || !user.isActive) && user.id != actor.id
         try await db.transaction { tx in
             try await user.save(on: tx)
+            if endSessions { try await DatabaseSessions.endSessions(ofUser: user.id!, except: nil, on: tx) }
             try await Audit.record(on: tx, by: actor, .update, .user, id: user.id, unit: scopeUnitID ?? before.scopeUnitID,
                                    summary: summary, before: before, after: after)
         }
@@ -130,12 +133,16 @@ extension Accounts {
     }
 
     /// Sets a new password (the owner changing theirs), audited without any trace of the hash.
-    static func setPassword(of user: User, to password: String, by actor: CurrentUser, on db: any Database) async throws {
+    /// The account's other sessions end: whoever knew the old password is signed out.
+    static func setPassword(
+        of user: User, to password: String, by actor: CurrentUser, keeping session: SessionID?, on db: any Database
+    ) async throws {
         if let problem = Passwords.problem(with: password) { throw ValidationFailure(field: "password", message: problem) }
         user.passwordHash = try Passwords.hash(password)
         let scope = user.scopeUnitID
         try await db.transaction { tx in
             try await user.save(on: tx)
+            try await DatabaseSessions.endSessions(ofUser: user.id!, except: session, on: tx)
             try await Audit.record(on: tx, by: actor, .update, .user, id: user.id, unit: scope,
                                    summary: "Đổi mật khẩu tài khoản \(user.username)")
         }

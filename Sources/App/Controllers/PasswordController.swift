@@ -45,7 +45,7 @@ struct PasswordController: RouteCollection {
         else if password == input.current { errors.add("password", "Mật khẩu mới phải khác mật khẩu hiện tại.") }
         if password != (input.password2 ?? "") { errors.add("password2", "Mật khẩu nhập lại không khớp.") }
         guard errors.isEmpty else { return try await fail(errors) }
-        try await Accounts.setPassword(of: user, to: password, by: current, on: req.db)
+        try await Accounts.setPassword(of: user, to: password, by: current, keeping: req.session.id, on: req.db)
         return req.redirect(to: SiteURL.home, flash: "Đã đổi mật khẩu.")
     }
 }

@@ -5,12 +5,11 @@ import Vapor
 /// Every migration in order. Shipped migrations are never edited; changes come as new ones.
 enum Migrations {
     static func register(in app: Application) {
-        app.migrations.add(SessionRecord.migration)
         app.migrations.add([
             CreateUnitKinds(), CreateOrgUnits(), CreateUnitParentLinks(), CreateUnitClosure(),
             CreatePeople(), CreateMemberships(), CreatePositions(),
             CreateProgrammes(), CreateTopics(), CreateGuidanceDocuments(),
-            CreateUsers(), CreateAPITokens(), CreateLoginAttempts(), CreateAuditEntries(), CreateAppState(),
+            CreateUsers(), CreateSessions(), CreateAPITokens(), CreateLoginAttempts(), CreateAuditEntries(), CreateAppState(),
             SeedUnitKinds(), SeedProgrammes(),
         ])
     }

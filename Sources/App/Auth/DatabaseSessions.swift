@@ -1,0 +1,68 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Sessions kept in the database, shared by every app server. Unlike Fluent's own driver, a
+/// session expires on the server after `idleLifetime` without use (a stolen cookie does not live
+/// for ever), expired rows are pruned, only the SHA-256 of a session key is stored (a copy of the
+/// database does not hand out live sessions), and each row names its account, so a password
+/// change can end the account's other sessions.
+struct DatabaseSessions: AsyncSessionDriver {
+    /// A working day: someone who leaves the office signs in again the next morning.
+    static let idleLifetime: TimeInterval = 8 * 3600
+
+    func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
+        let key = [UInt8].random(count: 32).base64String()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        let sql = request.db as! any SQLDatabase
+        let now = Date()
+        // Pruning here keeps the table at the live sessions without a scheduler.
+        try await sql.delete(from: "sessions").where("expires_at", .lessThan, now).run()
+        try await sql.insert(into: "sessions")
+            .columns("key_hash", "data", "user_id", "expires_at")
+            .values(SQLBind(Self.hash(key)), SQLBind(try Self.encode(data)), SQLBind(Self.userID(data)),
+                    SQLBind(now.addingTimeInterval(Self.idleLifetime)))
+            .run()
+        return SessionID(string: key)
+    }
+
+    func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
+        struct Row: Decodable { let data: String }
+        let row = try await (request.db as! any SQLDatabase).select().column("data").from("sessions")
+            .where("key_hash", .equal, Self.hash(sessionID.string))
+            .where("expires_at", .greaterThan, Date())
+            .first(decoding: Row.self)
+        return try row.map { try JSONDecoder().decode(SessionData.self, from: Data($0.data.utf8)) }
+    }
+
+    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
+        try await (request.db as! any SQLDatabase).update("sessions")
+            .set("data", to: SQLBind(try Self.encode(data)))
+            .set("user_id", to: SQLBind(Self.userID(data)))
+            .set("expires_at", to: SQLBind(Date().addingTimeInterval(Self.idleLifetime)))
+            .where("key_hash", .equal, Self.hash(sessionID.string))
+            .run()
+        return sessionID
+    }
+
+    func deleteSession(_ sessionID: SessionID, for request: Request) async throws {
+        try await (request.db as! any SQLDatabase).delete(from: "sessions")
+            .where("key_hash", .equal, Self.hash(sessionID.string)).run()
+    }
+
+    /// Ends every session of an account but the one making the request (after a password change).
+    static func endSessions(ofUser userID: Int, except current: SessionID?, on db: any Database) async throws {
+        var query = (db as! any SQLDatabase).delete(from: "sessions").where("user_id", .equal, userID)
+        if let current { query = query.where("key_hash", .notEqual, hash(current.string)) }
+        try await query.run()
+    }
+
+    static func hash(_ key: String) -> String { SHA256.hash(data: Data(key.utf8)).hex }
+
+    private static func userID(_ data: SessionData) -> Int? { data["uid"].flatMap(Int.init) }
+
+    private static func encode(_ data: SessionData) throws -> String {
+        String(decoding: try JSONEncoder().encode(data), as: UTF8.self)
+    }
+}
