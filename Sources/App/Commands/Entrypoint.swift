@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Vapor
 
@@ -17,6 +18,7 @@ public enum Entrypoint {
             print(error)
             exit(1)
         }
+        var running = false
         do {
             let config = try AppConfig.fromEnvironment()
             try await configure(app, config: config)
@@ -27,11 +29,19 @@ public enum Entrypoint {
                 if demo { try await DemoLoader.loadIfEmpty(app: app) }
                 StartupBanner.printWhenListening(app: app, config: config, demo: demo)
             }
+            running = true
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
+            // A command's own errors are reported by Vapor's console; before it runs, by us.
+            // Mistakes in what the user typed or configured are told plainly, anything else in full.
+            if !running {
+                if error is ValidationFailure || error is InvalidInput || error is ConfigError {
+                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+                } else {
+                    app.logger.report(error: error)
+                }
+            }
             try? await app.asyncShutdown()
-            print(error)
             exit(1)
         }
         try? await app.asyncShutdown()

@@ -1,12 +1,14 @@
 /// A problem with one field of a submission, in Vietnamese, naming the field.
-struct ValidationFailure: Error, Sendable {
+struct ValidationFailure: Error, Sendable, CustomStringConvertible {
     let field: String
     let message: String
+
+    var description: String { message }
 }
 
 /// Every problem found in one submission. Services collect into it and throw it; a form shows
 /// all of them beside their fields; the API answers 422 naming the first (ErrorPageMiddleware).
-struct InvalidInput: Error, Sendable {
+struct InvalidInput: Error, Sendable, CustomStringConvertible {
     private(set) var failures: [ValidationFailure]
 
     init(_ failures: [ValidationFailure] = []) {
@@ -14,6 +16,8 @@ struct InvalidInput: Error, Sendable {
     }
 
     var isEmpty: Bool { failures.isEmpty }
+
+    var description: String { failures.map(\.message).joined(separator: "\n") }
 
     mutating func add(_ field: String, _ message: String) {
         failures.append(ValidationFailure(field: field, message: message))
