@@ -38,6 +38,14 @@ enum Audit {
         case document = "van_ban"
         case user = "tai_khoan"
         case apiToken = "khoa_api"
+        case cellMeeting = "sinh_hoat_chi_bo"
+        case studySession = "hoc_tap"
+        case conductCode = "chuan_muc"
+        case outreach = "tuyen_truyen"
+        case practiceModel = "mo_hinh"
+        case exemplar = "dien_hinh"
+        case contest = "cuoc_thi"
+        case contestEntry = "bai_du_thi"
 
         var label: String {
             switch self {
@@ -49,6 +57,14 @@ enum Audit {
             case .document: "Văn bản"
             case .user: "Tài khoản"
             case .apiToken: "Khóa API"
+            case .cellMeeting: "Sinh hoạt chi bộ"
+            case .studySession: "Hội nghị học tập"
+            case .conductCode: "Chuẩn mực đạo đức"
+            case .outreach: "Tuyên truyền"
+            case .practiceModel: "Mô hình, cách làm hay"
+            case .exemplar: "Điển hình tiên tiến"
+            case .contest: "Cuộc thi"
+            case .contestEntry: "Bài dự thi"
             }
         }
     }

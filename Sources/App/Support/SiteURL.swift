@@ -39,6 +39,38 @@ enum SiteURL: Equatable {
     case tokenRevoke(Int?)
     case password
     case stylesheet
+    // Programme records (sinh hoạt chi bộ, học tập, chuẩn mực, tuyên truyền, mô hình, điển hình, cuộc thi)
+    case cellMeetings
+    case cellMeetingNew
+    case cellMeeting(Int?)
+    case cellMeetingEdit(Int?)
+    case studySessions
+    case studySessionNew
+    case studySession(Int?)
+    case studySessionEdit(Int?)
+    case studySessionAttendance(Int?)
+    case conductCodes
+    case conductCodeNew
+    case conductCode(Int?)
+    case conductCodeEdit(Int?)
+    case outreach
+    case outreachNew
+    case outreachActivity(Int?)
+    case outreachEdit(Int?)
+    case practiceModels
+    case practiceModelNew
+    case practiceModel(Int?)
+    case practiceModelEdit(Int?)
+    case exemplars
+    case exemplarNew
+    case exemplar(Int?)
+    case exemplarEdit(Int?)
+    case contests
+    case contestNew
+    case contest(Int?)
+    case contestEdit(Int?)
+    case contestEntryNew(Int?)
+    case contestEntryEdit(Int?)
 
     var path: String {
         func id(_ value: Int?) -> String { value.map(String.init) ?? ":id" }
@@ -79,6 +111,37 @@ enum SiteURL: Equatable {
         case .tokenRevoke(let v): return "/khoa-api/\(id(v))/thu-hoi"
         case .password: return "/doi-mat-khau"
         case .stylesheet: return "/static/app.css"
+        case .cellMeetings: return "/sinh-hoat-chi-bo"
+        case .cellMeetingNew: return "/sinh-hoat-chi-bo/moi"
+        case .cellMeeting(let v): return "/sinh-hoat-chi-bo/\(id(v))"
+        case .cellMeetingEdit(let v): return "/sinh-hoat-chi-bo/\(id(v))/sua"
+        case .studySessions: return "/hoc-tap"
+        case .studySessionNew: return "/hoc-tap/moi"
+        case .studySession(let v): return "/hoc-tap/\(id(v))"
+        case .studySessionEdit(let v): return "/hoc-tap/\(id(v))/sua"
+        case .studySessionAttendance(let v): return "/hoc-tap/\(id(v))/diem-danh"
+        case .conductCodes: return "/chuan-muc"
+        case .conductCodeNew: return "/chuan-muc/moi"
+        case .conductCode(let v): return "/chuan-muc/\(id(v))"
+        case .conductCodeEdit(let v): return "/chuan-muc/\(id(v))/sua"
+        case .outreach: return "/tuyen-truyen"
+        case .outreachNew: return "/tuyen-truyen/moi"
+        case .outreachActivity(let v): return "/tuyen-truyen/\(id(v))"
+        case .outreachEdit(let v): return "/tuyen-truyen/\(id(v))/sua"
+        case .practiceModels: return "/mo-hinh"
+        case .practiceModelNew: return "/mo-hinh/moi"
+        case .practiceModel(let v): return "/mo-hinh/\(id(v))"
+        case .practiceModelEdit(let v): return "/mo-hinh/\(id(v))/sua"
+        case .exemplars: return "/dien-hinh"
+        case .exemplarNew: return "/dien-hinh/moi"
+        case .exemplar(let v): return "/dien-hinh/\(id(v))"
+        case .exemplarEdit(let v): return "/dien-hinh/\(id(v))/sua"
+        case .contests: return "/cuoc-thi"
+        case .contestNew: return "/cuoc-thi/moi"
+        case .contest(let v): return "/cuoc-thi/\(id(v))"
+        case .contestEdit(let v): return "/cuoc-thi/\(id(v))/sua"
+        case .contestEntryNew(let v): return "/cuoc-thi/\(id(v))/bai-du-thi"
+        case .contestEntryEdit(let v): return "/bai-du-thi/\(id(v))/sua"
         }
     }
 

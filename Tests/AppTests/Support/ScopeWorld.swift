@@ -84,7 +84,12 @@ struct ScopeWorld {
             "khoa-api": tokenBRow.id!,
             "positions": position.id!,
         ]
-        world.secrets = ["Chi bộ B1", "Lê Văn Ngoài Phạm Vi", "Kế hoạch bí mật", "Chuyên đề bí mật", "Thay đổi bí mật", "Tỉnh ủy Bí Mật Khác", "canbo.b"]
+        for records in ScopeRecords.all {
+            let extra = try await records(app, tree)
+            world.ids.merge(extra.ids) { _, new in new }
+            world.secrets += extra.secrets
+        }
+        world.secrets += ["Chi bộ B1", "Lê Văn Ngoài Phạm Vi", "Kế hoạch bí mật", "Chuyên đề bí mật", "Thay đổi bí mật", "Tỉnh ủy Bí Mật Khác", "canbo.b"]
         return world
     }
 

@@ -19,6 +19,9 @@ enum DemoWriter {
         let unitIDs = try await writeUnits(data, on: tx)
         let personIDs = try await writePeople(data, unitIDs: unitIDs, on: tx)
         let documents = try await writeDocuments(data, unitIDs: unitIDs, on: tx)
+        for records in DemoRecords.all {
+            try await records(tx)
+        }
         for account in data.accounts {
             // An administrator made before the demo keeps their account (and its password).
             if try await User.query(on: tx).filter(\.$username == account.username).first() != nil { continue }

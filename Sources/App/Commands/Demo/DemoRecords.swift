@@ -1,0 +1,9 @@
+import Fluent
+
+/// Builders of the programme's records for the demo (meetings, study sessions, outreach…), run in
+/// the loading transaction once the tree, the people, the topics and the documents exist. Each
+/// reads what it needs from the database and must be deterministic (DemoRandom, fixed dates).
+enum DemoRecords {
+    static let all: [@Sendable (any Database) async throws -> Void] = [
+    ]
+}

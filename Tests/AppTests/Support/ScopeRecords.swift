@@ -1,0 +1,13 @@
+@testable import App
+import Vapor
+
+/// Out-of-scope records of the programme's record kinds, for `ScopeTests`: each function creates
+/// records belonging to B or B1 (never to A) and returns the route segment → id they fill (both
+/// the page segment, e.g. "sinh-hoat-chi-bo", and the API one, e.g. "cell-meetings") and texts
+/// only those records show.
+enum ScopeRecords {
+    typealias Records = (ids: [String: Int], secrets: [String])
+
+    static let all: [@Sendable (Application, Fixtures.Tree) async throws -> Records] = [
+    ]
+}
