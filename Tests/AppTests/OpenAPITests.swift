@@ -62,6 +62,7 @@ import VaporTesting
 @Suite struct ParameterCheckTests {
     /// What the document says of a parameter is enforced: a value it rules out is a 400 naming it.
     @Test(arguments: [
+        ("/units?page=487148592231345152", "page"), ("/study-sessions?page=487148592231345152", "page"),
         ("/units?perPage=abc", "perPage"), ("/units?perPage=201", "perPage"), ("/units?page=0", "page"),
         ("/documents?year=1200", "year"), ("/tree?date=2024-13-01", "date"),
         ("/people?q=" + String(repeating: "a", count: 201), "q"), ("/units/abc", "id"), ("/units/0", "id"),

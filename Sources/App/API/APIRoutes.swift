@@ -42,14 +42,14 @@ struct Paging: Sendable {
     let perPage: Int
 
     init(_ req: Request, defaultPerPage: Int = 50) {
-        page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
+        page = PageNumber.clamp((try? req.query.get(Int.self, at: "page")) ?? 1)
         perPage = min(200, max(1, (try? req.query.get(Int.self, at: "perPage")) ?? defaultPerPage))
     }
 
     var offset: Int { (page - 1) * perPage }
 
     static let parameters: [(name: String, schema: JSONSchema, description: String)] = [
-        ("page", .integer(minimum: 1), "Trang, bắt đầu từ 1"),
+        ("page", .integer(minimum: 1, maximum: PageNumber.maximum), "Trang, bắt đầu từ 1"),
         ("perPage", .integer(minimum: 1, maximum: 200), "Số mục mỗi trang (tối đa 200)"),
     ]
 }

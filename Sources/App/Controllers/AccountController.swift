@@ -43,7 +43,7 @@ struct AccountController: RouteCollection {
 
     func list(req: Request) async throws -> HTMLPage {
         try req.access.requireRole(.admin)
-        let page = max(1, (try? req.query.get(Int.self, at: "trang")) ?? 1)
+        let page = PageNumber.clamp((try? req.query.get(Int.self, at: "trang")) ?? 1)
         let query = VietnameseText.normalize((try? req.query.get(String.self, at: "q")) ?? "").lowercased()
         var users = User.query(on: req.db)
         if !query.isEmpty {

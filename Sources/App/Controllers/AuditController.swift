@@ -23,7 +23,7 @@ struct AuditController: RouteCollection {
         func text(_ name: String) -> String { (try? req.query.get(String.self, at: Self.parameters[name]!)) ?? "" }
         let filter = AuditLog.Filter(unit: text("unit"), entity: text("entity"), action: text("action"),
                                      username: text("username"), from: text("from"), to: text("to"))
-        let page = max(1, (try? req.query.get(Int.self, at: Self.pageParameter)) ?? 1)
+        let page = PageNumber.clamp((try? req.query.get(Int.self, at: Self.pageParameter)) ?? 1)
         let (search, problems) = try await AuditLog.resolve(filter, access: access, on: req.db)
         var errors = FormErrors()
         for problem in problems { errors.add(Self.parameters[problem.field] ?? problem.field, problem.message) }

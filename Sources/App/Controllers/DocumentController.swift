@@ -54,7 +54,7 @@ struct DocumentController: RouteCollection {
         let filter = DocumentFilter(
             q: query.q, unitCode: query.unit, year: Int(query.year.trimmingCharacters(in: .whitespaces)),
             kind: GuidanceKind(rawValue: query.kind), programmeID: Int(query.programme))
-        let page = max(1, p.trang.flatMap { Int($0) } ?? 1)
+        let page = PageNumber.from(p.trang)
         let result = try await DocumentService.search(
             filter, offset: (page - 1) * Self.perPage, limit: Self.perPage, access: access)
         let programmes = try await Programme.query(on: req.db).sort(\.$startsOn, .descending).all()

@@ -26,7 +26,7 @@ struct PersonController: RouteCollection {
         var model = PeopleListView.Model()
         model.query = VietnameseText.normalize(req.query[String.self, at: "q"] ?? "")
         model.unitCode = VietnameseText.normalize(req.query[String.self, at: "don-vi"] ?? "")
-        model.page = max(1, req.query[String.self, at: "page"].flatMap { Int($0) } ?? 1)
+        model.page = PageNumber.from(req.query[String.self, at: "page"])
         model.perPage = Self.perPage
 
         var filter = PersonService.Filter(query: model.query)

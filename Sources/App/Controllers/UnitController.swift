@@ -28,7 +28,7 @@ struct UnitController: RouteCollection {
         let user = try req.user
         let rawDay = VietnameseText.normalize((try? req.query.get(String.self, at: "ngay")) ?? "")
         let query = VietnameseText.normalize((try? req.query.get(String.self, at: "q")) ?? "")
-        let page = max(1, (try? req.query.get(Int.self, at: "trang")) ?? 1)
+        let page = PageNumber.clamp((try? req.query.get(Int.self, at: "trang")) ?? 1)
         let canCreate = user.role.restructures
         let createLink = SiteURL.unitNew.with([("cap-tren", service.access.scopeRoot.map(String.init))])
 

@@ -1,0 +1,13 @@
+/// The page number of every list, on pages (?trang=) and in the API (?page=): one rule, so no list
+/// computes an offset from an unchecked number (a huge page number once overflowed and stopped the
+/// server).
+enum PageNumber {
+    /// Far beyond any real list (200 a page × 100.000 pages = 20 million rows), and small enough
+    /// that `(page - 1) * perPage` never overflows.
+    static let maximum = 100_000
+
+    static func clamp(_ page: Int) -> Int { min(max(1, page), maximum) }
+
+    /// A page number as typed in a URL; anything unreadable is the first page.
+    static func from(_ raw: String?) -> Int { clamp(raw.flatMap { Int($0) } ?? 1) }
+}
