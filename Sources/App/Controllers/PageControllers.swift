@@ -3,7 +3,7 @@ import Vapor
 /// The browser pages behind login. Each area registers its routes in its own controller.
 enum PageControllers {
     static var all: [any RouteCollection] { [
-        HomeController(),
+        HomeController(), RecordsHubController(),
         UnitController(),
         AuditController(),
         AccountController(),
@@ -11,6 +11,10 @@ enum PageControllers {
         PasswordController(),
         PersonController(),
         ProgrammeController(), TopicController(), DocumentController(),
+        CellMeetingController(),
+        PracticeModelController(), ExemplarController(), ContestController(),
+        ConductCodeController(), OutreachController(),
+        StudySessionController(),
     ] }
 }
 
@@ -22,5 +26,9 @@ enum APIGroups {
         AccountsAPI.register,
         PeopleAPI.register,
         ProgrammesAPI.register, DocumentsAPI.register,
+        CellMeetingsAPI.register,
+        PracticeModelsAPI.register, ExemplarsAPI.register, ContestsAPI.register,
+        ConductCodesAPI.register, OutreachAPI.register,
+        StudySessionsAPI.register,
     ]
 }

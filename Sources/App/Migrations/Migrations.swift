@@ -11,6 +11,11 @@ enum Migrations {
             CreateProgrammes(), CreateTopics(), CreateGuidanceDocuments(),
             CreateUsers(), CreateSessions(), CreateAPITokens(), CreateLoginAttempts(), CreateAuditEntries(), CreateAppState(),
             SeedUnitKinds(), SeedProgrammes(),
+            CreateCellMeetings(),
+            CreatePracticeModels(), CreateExemplars(),
+            CreateConductCodes(), CreateOutreachActivities(),
+            CreateStudySessions(), CreateStudySessionUnits(), CreateAttendances(),
+            CreateContests(), CreateContestEntries(), CreateContestEntryAuthors(),
         ])
     }
 }

@@ -9,5 +9,9 @@ enum ScopeRecords {
     typealias Records = (ids: [String: Int], secrets: [String])
 
     static let all: [@Sendable (Application, Fixtures.Tree) async throws -> Records] = [
+        CellMeetingTestSupport.scopeRecords,
+        ConductOutreachFixtures.scopeRecords,
+        StudySessionTestSupport.scopeRecords,
+        PracticeModelFixtures.scopeRecords,
     ]
 }

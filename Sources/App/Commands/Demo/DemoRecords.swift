@@ -5,5 +5,9 @@ import Fluent
 /// reads what it needs from the database and must be deterministic (DemoRandom, fixed dates).
 enum DemoRecords {
     static let all: [@Sendable (any Database) async throws -> Void] = [
+        DemoCellMeetings.build,
+        DemoModelsAndContests.build,
+        DemoConductAndOutreach.write,
+        DemoStudySessions.build,
     ]
 }

@@ -19,6 +19,8 @@ enum DemoWriter {
         let unitIDs = try await writeUnits(data, on: tx)
         let personIDs = try await writePeople(data, unitIDs: unitIDs, on: tx)
         let documents = try await writeDocuments(data, unitIDs: unitIDs, on: tx)
+        // The record builders read the tree through unit_closure, so it is built before them.
+        try await TreeIndex.rebuild(on: tx)
         for records in DemoRecords.all {
             try await records(tx)
         }
@@ -36,7 +38,6 @@ enum DemoWriter {
             on: tx, by: nil, .create, .unit, id: nil, unit: unitIDs["TU"],
             summary: "Nạp dữ liệu mẫu (tỉnh giả định Lạc Hồng): \(counts.units) tổ chức đảng, \(counts.people) người, "
                 + "\(counts.documents) văn bản chỉ đạo")
-        try await TreeIndex.rebuild(on: tx)
         return counts
     }
 
