@@ -26,6 +26,9 @@ enum HomeView {
         } else if let personID = user.personID {
             cards.append(card("Hồ sơ của tôi", "Thông tin cá nhân và quá trình sinh hoạt.", SiteURL.person(personID).path))
         }
+        if user.role.seesUnits {
+            cards.append(card("Thực hiện", "Sinh hoạt chi bộ, học tập chuyên đề, chuẩn mực, tuyên truyền, mô hình, điển hình, cuộc thi.", SiteURL.records.path))
+        }
         cards.append(card("Chương trình, chuyên đề", "Chỉ thị 05-CT/TW, Kết luận 01-KL/TW; chuyên đề toàn khóa và hằng năm.", SiteURL.programmes.path))
         cards.append(card("Văn bản chỉ đạo", "Kế hoạch, hướng dẫn các cấp ban hành.", SiteURL.documents.path))
         if user.role.seesUnits {

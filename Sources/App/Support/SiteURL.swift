@@ -39,6 +39,7 @@ enum SiteURL: Equatable {
     case tokenRevoke(Int?)
     case password
     case stylesheet
+    case records
     // Programme records (sinh hoạt chi bộ, học tập, chuẩn mực, tuyên truyền, mô hình, điển hình, cuộc thi)
     case cellMeetings
     case cellMeetingNew
@@ -111,6 +112,7 @@ enum SiteURL: Equatable {
         case .tokenRevoke(let v): return "/khoa-api/\(id(v))/thu-hoi"
         case .password: return "/doi-mat-khau"
         case .stylesheet: return "/static/app.css"
+        case .records: return "/thuc-hien"
         case .cellMeetings: return "/sinh-hoat-chi-bo"
         case .cellMeetingNew: return "/sinh-hoat-chi-bo/moi"
         case .cellMeeting(let v): return "/sinh-hoat-chi-bo/\(id(v))"

@@ -18,7 +18,7 @@ struct Flash: Codable, Sendable {
 }
 
 enum NavSection: String, Sendable {
-    case home, units, people, programmes, documents, audit, users, tokens
+    case home, units, people, records, programmes, documents, audit, users, tokens
 }
 
 enum Layout {
@@ -52,6 +52,7 @@ enum Layout {
         } else {
             links.append((.people, SiteURL.person(user.personID).path, "Hồ sơ của tôi"))
         }
+        if user.role.seesUnits { links.append((.records, SiteURL.records.path, "Thực hiện")) }
         links += [(.programmes, SiteURL.programmes.path, "Chương trình, chuyên đề"), (.documents, SiteURL.documents.path, "Văn bản")]
         if user.role.seesUnits { links.append((.audit, SiteURL.audit.path, "Nhật ký")) }
         if user.role == .admin { links.append((.users, SiteURL.users.path, "Tài khoản")) }

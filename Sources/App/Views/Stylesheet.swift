@@ -56,6 +56,11 @@ enum Stylesheet {
     .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px}
     .card{background:#fff;border:1px solid #ddd;border-radius:8px;padding:12px}
     pre.json{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;border:1px solid #ddd;padding:8px;border-radius:6px;font-size:.85rem}
+    td.mark{text-align:center;font-weight:600}
+    td.mark.missing,td.mark.notMet{color:#b00020;background:#fdecec}
+    td.mark.withContent,td.mark.met{color:#1f6b33}
+    td.mark.withoutContent{color:#8a6d00}
+    section.legend{font-size:.9rem;color:#444;margin:8px 0}
     @media print{header.top,footer,.actions,.filters,.pager{display:none}body{background:#fff}}
     """
 }

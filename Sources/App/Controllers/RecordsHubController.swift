@@ -1,0 +1,42 @@
+import Vapor
+
+/// "Thực hiện": the records a unit keeps of the programme's daily work, one card per kind.
+struct RecordsHubController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.records.pattern, use: hub)
+    }
+
+    func hub(req: Request) async throws -> HTMLPage {
+        guard try req.user.role.seesUnits else { throw Abort(.forbidden, reason: Access.readOnlyMessage) }
+        return HTMLPage(req.chrome("Thực hiện", section: .records), RecordsHubView.render(RecordsHubView.kinds))
+    }
+}
+
+enum RecordsHubView {
+    struct Kind {
+        let title: String
+        let text: String
+        let url: SiteURL
+    }
+
+    /// Only kinds whose pages exist are listed.
+    static let kinds: [Kind] = [
+        Kind(title: "Sinh hoạt chi bộ", text: "Sinh hoạt thường kỳ hằng tháng, sinh hoạt chuyên đề mỗi quý; tháng nào còn thiếu.", url: .cellMeetings),
+        Kind(title: "Học tập chuyên đề", text: "Hội nghị học tập, quán triệt chuyên đề và điểm danh người tham gia.", url: .studySessions),
+        Kind(title: "Chuẩn mực đạo đức", text: "Chuẩn mực đạo đức, lối sống, đạo đức nghề nghiệp đơn vị ban hành và sửa đổi.", url: .conductCodes),
+        Kind(title: "Tuyên truyền", text: "Hoạt động tuyên truyền theo hình thức, số lượt người tham gia.", url: .outreach),
+        Kind(title: "Mô hình, cách làm hay", text: "Mô hình \u{201C}Dân vận khéo\u{201D}, mô hình hay, cách làm hiệu quả theo năm.", url: .practiceModels),
+        Kind(title: "Điển hình tiên tiến", text: "Tập thể, cá nhân điển hình và câu chuyện của họ.", url: .exemplars),
+        Kind(title: "Cuộc thi viết", text: "Cuộc thi, bài dự thi, kết quả và bài được chọn dự thi cấp trên.", url: .contests),
+    ]
+
+    static func render(_ kinds: [Kind]) -> Markup {
+        H.group([
+            H.h1("Thực hiện"),
+            H.p("Hồ sơ các hoạt động học tập và làm theo của các tổ chức đảng trong phạm vi của bạn."),
+            H.el("div", ["class": "cards"], children: kinds.map { kind in
+                H.el("section", ["class": "card"], H.el("h2", [:], H.a(kind.url.path, kind.title)), H.p(kind.text))
+            }),
+        ])
+    }
+}
