@@ -29,6 +29,8 @@ enum Stylesheet {
     .field{margin:0 0 12px;display:flex;flex-direction:column;gap:4px;max-width:560px}
     .field label{font-weight:600}.req{color:#9b1c1c}
     input,select,textarea{font:inherit;padding:8px 10px;border:1px solid #bbb;border-radius:6px;background:#fff;width:100%;min-height:44px}
+    input[type=radio],input[type=checkbox]{width:auto;min-height:auto;margin:0 6px 0 0;vertical-align:middle;transform:scale(1.3)}
+    label:has(> input[type=radio]),label:has(> input[type=checkbox]){display:inline-flex;align-items:center;min-height:44px;margin-right:14px;cursor:pointer}
     .field.invalid input,.field.invalid select,.field.invalid textarea{border-color:#b00020}
     .error{color:#b00020;margin:0;font-size:.9rem}.hint{color:#555}
     .button,button{font:inherit;display:inline-block;padding:8px 14px;min-height:44px;border-radius:6px;border:1px solid #9b1c1c;background:#fff;color:#9b1c1c;cursor:pointer;text-decoration:none}
