@@ -40,7 +40,7 @@ extension ConductCodeService {
     static func search(_ filter: ConductCodeFilter, offset: Int, limit: Int, access: Access) async throws -> ConductCodeSearchResult {
         try requireReader(access)
         let db = access.db
-        let (root, unknown) = try await ConductOutreachUnit.filterRoot(filter.unitCode, access: access)
+        let (root, unknown) = try await UnitLookup.filterRoot(filter.unitCode, access: access)
         if unknown { return ConductCodeSearchResult(codes: [], total: 0, units: [:], replacedBy: [:], unknownUnit: true) }
         let scope = access.subtreeFilter("unit_id")
 

@@ -127,7 +127,7 @@ enum ConductCodeService {
     private static func validated(_ input: ConductCodeInput, for existing: ConductCode?, access: Access) async throws -> Values {
         let db = access.db
         var problems = InvalidInput()
-        let unit = try await ConductOutreachUnit.resolve(input.unitCode, label: "Đơn vị ban hành", access: access, &problems)
+        let unit = try await UnitLookup.resolve(input.unitCode, label: "Đơn vị ban hành", access: access, &problems)
 
         let scope = ConductScope(rawValue: input.scope ?? "")
         if scope == nil { problems.add("scope", "Loại chuẩn mực: chưa chọn.") }
@@ -204,35 +204,5 @@ enum ConductCodeService {
             return nil
         }
         return id
-    }
-}
-
-/// The unit a record is attributed to, by code: one in the account's subtree that it may write.
-/// A code outside the subtree gets the same message as an unknown one, so codes cannot be probed.
-enum ConductOutreachUnit {
-    static func resolve(_ code: String?, label: String, access: Access, _ problems: inout InvalidInput) async throws -> OrgUnit? {
-        let code = VietnameseText.normalize(code ?? "")
-        guard !code.isEmpty else {
-            problems.add("unit", "\(label): chưa nhập mã tổ chức đảng.")
-            return nil
-        }
-        guard let unit = try await OrgUnit.query(on: access.db).filter(\.$code == code).first(),
-              try await access.canSee(unit: unit.id!)
-        else {
-            problems.add("unit", "\(label): không tìm thấy tổ chức đảng có mã “\(code)” trong phạm vi của bạn.")
-            return nil
-        }
-        try await access.requireWrite(unit: unit.id!)
-        return unit
-    }
-
-    /// The root of a list's unit filter: a unit of the account's subtree, or nil with `unknown` set.
-    static func filterRoot(_ code: String, access: Access) async throws -> (root: Int?, unknown: Bool) {
-        let code = VietnameseText.normalize(code)
-        guard !code.isEmpty else { return (nil, false) }
-        guard let unit = try await OrgUnit.query(on: access.db).filter(\.$code == code).first(),
-              try await access.canSee(unit: unit.id!)
-        else { return (nil, true) }
-        return (unit.id, false)
     }
 }

@@ -120,7 +120,7 @@ enum DocumentService {
         let db = access.db
         var problems = InvalidInput()
 
-        let unit = try await resolveUnit(input.unitCode, access: access, &problems)
+        let unit = try await UnitLookup.resolve(input.unitCode, label: "Đơn vị ban hành", access: access, &problems)
 
         var number: DocumentNumber?
         switch DocumentNumber.parse(input.number ?? "") {
@@ -164,23 +164,5 @@ enum DocumentService {
 
         try problems.check()
         return Values(unitID: unit!.id!, number: number!, kind: kind!, title: title, issuedOn: issuedOn!, programmeID: programmeID)
-    }
-
-    /// The issuing unit by code: one in the account's subtree, which it may write. A code outside
-    /// the subtree gets the same message as an unknown one, so codes cannot be probed.
-    private static func resolveUnit(_ code: String?, access: Access, _ problems: inout InvalidInput) async throws -> OrgUnit? {
-        let code = VietnameseText.normalize(code ?? "")
-        guard !code.isEmpty else {
-            problems.add("unit", "Đơn vị ban hành: chưa nhập mã tổ chức đảng.")
-            return nil
-        }
-        guard let unit = try await OrgUnit.query(on: access.db).filter(\.$code == code).first(),
-              try await access.canSee(unit: unit.id!)
-        else {
-            problems.add("unit", "Đơn vị ban hành: không tìm thấy tổ chức đảng có mã “\(code)” trong phạm vi của bạn.")
-            return nil
-        }
-        try await access.requireWrite(unit: unit.id!)
-        return unit
     }
 }

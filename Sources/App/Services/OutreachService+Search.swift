@@ -29,7 +29,7 @@ extension OutreachService {
     /// nil when the unit code names no unit of the account's subtree.
     private static func conditions(_ filter: OutreachFilter, access: Access) async throws -> [SQLQueryString]? {
         try ConductCodeService.requireReader(access)
-        let (root, unknown) = try await ConductOutreachUnit.filterRoot(filter.unitCode, access: access)
+        let (root, unknown) = try await UnitLookup.filterRoot(filter.unitCode, access: access)
         if unknown { return nil }
         var conditions: [SQLQueryString] = []
         if let scope = access.subtreeFilter("unit_id") { conditions.append(scope) }

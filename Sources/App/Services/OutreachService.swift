@@ -101,7 +101,7 @@ enum OutreachService {
 
     private static func validated(_ input: OutreachInput, access: Access) async throws -> Values {
         var problems = InvalidInput()
-        let unit = try await ConductOutreachUnit.resolve(input.unitCode, label: "Đơn vị tổ chức", access: access, &problems)
+        let unit = try await UnitLookup.resolve(input.unitCode, label: "Đơn vị tổ chức", access: access, &problems)
 
         let heldOn = ProgrammeService.requiredDate(input.heldOn, "heldOn", "Ngày tổ chức", &problems)
         if let heldOn, heldOn > .today() {
