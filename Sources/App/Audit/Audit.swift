@@ -11,7 +11,6 @@ enum Audit {
         case merge = "sap_nhap"
         case dissolve = "giai_the"
         case transfer = "chuyen_sinh_hoat"
-        case login = "dang_nhap"
         case revoke = "thu_hoi"
 
         var label: String {
@@ -22,7 +21,6 @@ enum Audit {
             case .merge: "Sáp nhập"
             case .dissolve: "Giải thể"
             case .transfer: "Chuyển sinh hoạt"
-            case .login: "Đăng nhập"
             case .revoke: "Thu hồi"
             }
         }

@@ -40,10 +40,6 @@ enum Form {
                      control: H.el("input", attributes: attributes, children: []))
     }
 
-    static func date(_ name: String, _ label: String, value: LocalDate?, errors: FormErrors, required: Bool = false, hint: String? = nil) -> Markup {
-        text(name, label, value: value?.iso, errors: errors, type: "date", required: required, hint: hint)
-    }
-
     static func textarea(_ name: String, _ label: String, value: String?, errors: FormErrors, rows: Int = 4) -> Markup {
         field(name, label, required: false, hint: nil, errors: errors,
               control: H.el("textarea", ["id": "f-\(name)", "name": name, "rows": String(rows)], .text(value ?? "")))
