@@ -61,7 +61,13 @@ struct Access: Sendable {
     func subtreeFilter(_ column: String) -> SQLQueryString? {
         if isAdmin { return nil }
         guard user.role.seesUnits, let root = scopeRoot else { return "1 = 0" }
-        return "\(ident: column) IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = \(bind: root))"
+        return Self.inSubtree(of: root, column: column)
+    }
+
+    /// SQL: `column` (a unit id) is `root` or lies beneath it in today's tree. The one spelling
+    /// of "in the subtree" for every query, through the closure table's index.
+    static func inSubtree(of root: Int, column: String = "unit_id") -> SQLQueryString {
+        "\(ident: column) IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = \(bind: root))"
     }
 
     /// SQL restricting `column` to the subtree and the units above it.

@@ -96,7 +96,7 @@ enum AuditLog {
         // filter's IN, so only administrators see them.
         var query = AuditEntry.query(on: db).scoped(access.subtreeFilter("unit_id"))
         if let unitID = search.unitID {
-            let subtree: SQLQueryString = "\(ident: "unit_id") IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = \(bind: unitID))"
+            let subtree: SQLQueryString = Access.inSubtree(of: unitID, column: "unit_id")
             query = query.scoped(subtree)
         }
         if let entity = search.entity { query = query.filter(\.$entityType == entity.rawValue) }

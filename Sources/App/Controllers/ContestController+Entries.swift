@@ -93,7 +93,7 @@ extension ContestController {
     /// Units that may send an entry: in the account's subtree (writable) and at or below the organiser.
     static func submittingUnits(contest: Contest, access: Access) async throws -> [OrgUnit] {
         let query = OrgUnit.query(on: access.db)
-            .filter(.sql(embed: YearRecordFields.underRoot(contest.unitID, column: "id")))
+            .filter(.sql(embed: Access.inSubtree(of: contest.unitID, column: "id")))
             .filter(\.$dissolvedOn == nil)
             .scoped(access.subtreeFilter("id"))
         return try await query.sort(\.$name).all()
@@ -102,7 +102,7 @@ extension ContestController {
     /// Current members of the unit and the units below it, by name.
     static func members(of unitID: Int, access: Access) async throws -> [(value: String, label: String)] {
         let people = try await Person.query(on: access.db)
-            .filter(.sql(embed: YearRecordFields.underRoot(unitID, column: "current_unit_id")))
+            .filter(.sql(embed: Access.inSubtree(of: unitID, column: "current_unit_id")))
             .sort(\.$sortKey).all()
         let units = try await YearRecordFields.units(people.compactMap(\.currentUnitID), on: access.db)
         return people.map { p in (value: String(p.id!), label: "\(p.fullName) — \(p.currentUnitID.flatMap { units[$0]?.name } ?? "")") }

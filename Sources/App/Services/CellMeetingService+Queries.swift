@@ -55,10 +55,6 @@ extension CellMeetingService {
         return (unit, false)
     }
 
-    private static func underRoot(_ id: Int, column: String) -> SQLQueryString {
-        "\(ident: column) IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = \(bind: id))"
-    }
-
     /// Meetings of the account's subtree, filtered, newest first.
     static func search(_ filter: CellMeetingFilter, offset: Int, limit: Int, access: Access) async throws -> CellMeetingSearchResult {
         try requireLister(access)
@@ -69,7 +65,7 @@ extension CellMeetingService {
 
         func query() -> QueryBuilder<CellMeeting> {
             let query = CellMeeting.query(on: db).scoped(scope)
-            if let id = root?.id { query.filter(.sql(embed: underRoot(id, column: "unit_id"))) }
+            if let id = root?.id { query.filter(.sql(embed: Access.inSubtree(of: id, column: "unit_id"))) }
             if let year = filter.year, (1...9999).contains(year) {
                 query.filter(\.$heldOn >= LocalDate.firstOf(year: year)).filter(\.$heldOn <= LocalDate.lastOf(year: year))
             }
@@ -109,7 +105,7 @@ extension CellMeetingService {
                 .filter(\.$kindCode ~~ cellKinds)
                 .filter(\.$foundedOn <= last)
                 .group(.or) { $0.filter(\.$dissolvedOn == nil).filter(\.$dissolvedOn > first) }
-            if let id = root?.id { query.filter(.sql(embed: underRoot(id, column: "id"))) }
+            if let id = root?.id { query.filter(.sql(embed: Access.inSubtree(of: id, column: "id"))) }
             return query
         }
 

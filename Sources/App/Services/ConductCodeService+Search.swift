@@ -47,7 +47,7 @@ extension ConductCodeService {
         func query() -> QueryBuilder<ConductCode> {
             let query = ConductCode.query(on: db).scoped(scope)
             if let root {
-                query.filter(.sql(embed: "\(ident: "unit_id") IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = \(bind: root))"))
+                query.filter(.sql(embed: Access.inSubtree(of: root, column: "unit_id")))
             }
             switch filter.inForce {
             case true?: query.filter(.sql(embed: inForceSQL))

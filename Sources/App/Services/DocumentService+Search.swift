@@ -45,7 +45,7 @@ extension DocumentService {
         func query() -> QueryBuilder<GuidanceDocument> {
             let query = GuidanceDocument.query(on: db).scoped(scope)
             if let root {
-                query.filter(.sql(embed: "unit_id IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = \(bind: root))"))
+                query.filter(.sql(embed: Access.inSubtree(of: root)))
             }
             let q = VietnameseText.normalize(filter.q)
             if !q.isEmpty {

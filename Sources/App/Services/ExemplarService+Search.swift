@@ -21,13 +21,13 @@ extension ExemplarService {
     static func search(_ filter: ExemplarFilter, offset: Int, limit: Int, access: Access) async throws -> ExemplarSearchResult {
         try YearRecordFields.requireLister(access)
         let db = access.db
-        let (root, unknown) = try await YearRecordFields.filterRoot(filter.unitCode, access: access)
+        let (root, unknown) = try await UnitLookup.filterRoot(filter.unitCode, access: access)
         if unknown { return ExemplarSearchResult(exemplars: [], total: 0, unitsByID: [:], unknownUnit: true) }
         let scope = access.subtreeFilter("unit_id")
 
         func query() -> QueryBuilder<Exemplar> {
             let query = Exemplar.query(on: db).scoped(scope)
-            if let root { query.filter(.sql(embed: YearRecordFields.underRoot(root))) }
+            if let root { query.filter(.sql(embed: Access.inSubtree(of: root))) }
             if let year = filter.year { query.filter(\.$year == year) }
             if let subject = filter.subject { query.filter(\.$subject == subject) }
             return query

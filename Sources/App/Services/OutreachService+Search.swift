@@ -34,7 +34,7 @@ extension OutreachService {
         var conditions: [SQLQueryString] = []
         if let scope = access.subtreeFilter("unit_id") { conditions.append(scope) }
         if let root {
-            conditions.append("\(ident: "unit_id") IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = \(bind: root))")
+            conditions.append(Access.inSubtree(of: root, column: "unit_id"))
         }
         if let year = filter.year, let first = LocalDate(year: year, month: 1, day: 1) {
             conditions.append("\(ident: "held_on") >= \(bind: first.iso) AND \(ident: "held_on") <= \(bind: LocalDate.lastOf(year: year).iso)")

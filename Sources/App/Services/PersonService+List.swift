@@ -44,7 +44,7 @@ extension PersonService {
             }
             if let unitID = filter.unitID {
                 query = query.filter(.sql(embed:
-                    "\(ident: "current_unit_id") IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = \(bind: unitID))"))
+                    Access.inSubtree(of: unitID, column: "current_unit_id")))
             }
             if let category = filter.category {
                 query = query.filter(\.$category == category)

@@ -27,13 +27,13 @@ extension PracticeModelService {
     static func search(_ filter: PracticeModelFilter, offset: Int, limit: Int, access: Access) async throws -> PracticeModelSearchResult {
         try YearRecordFields.requireLister(access)
         let db = access.db
-        let (root, unknown) = try await YearRecordFields.filterRoot(filter.unitCode, access: access)
+        let (root, unknown) = try await UnitLookup.filterRoot(filter.unitCode, access: access)
         if unknown { return PracticeModelSearchResult(models: [], total: 0, units: 0, unitsByID: [:], unknownUnit: true) }
         let scope = access.subtreeFilter("unit_id")
 
         func query() -> QueryBuilder<PracticeModel> {
             let query = PracticeModel.query(on: db).scoped(scope)
-            if let root { query.filter(.sql(embed: YearRecordFields.underRoot(root))) }
+            if let root { query.filter(.sql(embed: Access.inSubtree(of: root))) }
             let q = VietnameseText.normalize(filter.q)
             if !q.isEmpty {
                 query.filter(.sql(embed: "\(ident: "title_folded") LIKE \(bind: VietnameseText.likePattern(forQuery: q)) ESCAPE '\\'"))

@@ -63,21 +63,6 @@ enum YearRecordFields {
         return value
     }
 
-    /// The subtree a list's unit filter names: nil root for no filter; `unknown` when the code
-    /// names no unit of the account's subtree.
-    static func filterRoot(_ code: String, access: Access) async throws -> (root: Int?, unknown: Bool) {
-        let code = VietnameseText.normalize(code)
-        guard !code.isEmpty else { return (nil, false) }
-        guard let unit = try await OrgUnit.query(on: access.db).filter(\.$code == code).first(),
-              try await access.canSee(unit: unit.id!)
-        else { return (nil, true) }
-        return (unit.id, false)
-    }
-
-    static func underRoot(_ root: Int, column: String = "unit_id") -> SQLQueryString {
-        "\(ident: column) IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = \(bind: root))"
-    }
-
     /// Units by id, for the names a page shows.
     static func units(_ ids: [Int], on db: any Database) async throws -> [Int: OrgUnit] {
         let ids = Array(Set(ids))

@@ -42,7 +42,7 @@ extension StudySessionService {
         func query() -> QueryBuilder<StudySession> {
             let query = StudySession.query(on: db).scoped(scope)
             if let root {
-                query.filter(.sql(embed: "unit_id IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = \(bind: root))"))
+                query.filter(.sql(embed: Access.inSubtree(of: root)))
             }
             if let year = filter.year, let first = LocalDate(year: year, month: 1, day: 1) {
                 query.filter(\.$heldOn >= first).filter(\.$heldOn <= LocalDate.lastOf(year: year))
