@@ -12,6 +12,12 @@ enum Audit {
         case dissolve = "giai_the"
         case transfer = "chuyen_sinh_hoat"
         case revoke = "thu_hoi"
+        case submit = "nop"
+        case returnForRevision = "tra_lai"
+        case approve = "duyet"
+        case assess = "danh_gia"
+        case remove = "xoa"
+        case importData = "nhap"
 
         var label: String {
             switch self {
@@ -22,6 +28,12 @@ enum Audit {
             case .dissolve: "Giải thể"
             case .transfer: "Chuyển sinh hoạt"
             case .revoke: "Thu hồi"
+            case .submit: "Nộp"
+            case .returnForRevision: "Trả lại"
+            case .approve: "Duyệt"
+            case .assess: "Đánh giá"
+            case .remove: "Xóa"
+            case .importData: "Nhập từ tệp"
             }
         }
     }
@@ -44,6 +56,13 @@ enum Audit {
         case exemplar = "dien_hinh"
         case contest = "cuoc_thi"
         case contestEntry = "bai_du_thi"
+        case unitPlan = "ke_hoach"
+        case breakthroughGoal = "dot_pha"
+        case dueDate = "han_nop"
+        case personalPlan = "ke_hoach_ca_nhan"
+        case planTemplate = "mau_ke_hoach"
+        case topicMaterial = "tai_lieu"
+        case dataImport = "nhap_du_lieu"
 
         var label: String {
             switch self {
@@ -63,6 +82,13 @@ enum Audit {
             case .exemplar: "Điển hình tiên tiến"
             case .contest: "Cuộc thi"
             case .contestEntry: "Bài dự thi"
+            case .unitPlan: "Kế hoạch thực hiện"
+            case .breakthroughGoal: "Nội dung đột phá"
+            case .dueDate: "Hạn nộp"
+            case .personalPlan: "Kế hoạch cá nhân"
+            case .planTemplate: "Mẫu kế hoạch cá nhân"
+            case .topicMaterial: "Tài liệu học tập"
+            case .dataImport: "Nhập dữ liệu"
             }
         }
     }

@@ -15,6 +15,11 @@ enum PageControllers {
         PracticeModelController(), ExemplarController(), ContestController(),
         ConductCodeController(), OutreachController(),
         StudySessionController(),
+        // MARK: helper A: unit plans, goals, due dates
+        // MARK: helper B: personal plans
+        // MARK: helper C: indicators
+        // MARK: helper D: imports
+        // MARK: helper E: deadlines, study materials
     ] }
 }
 
@@ -30,5 +35,10 @@ enum APIGroups {
         PracticeModelsAPI.register, ExemplarsAPI.register, ContestsAPI.register,
         ConductCodesAPI.register, OutreachAPI.register,
         StudySessionsAPI.register,
+        // MARK: helper A: unit plans, goals, due dates
+        // MARK: helper B: personal plans
+        // MARK: helper C: indicators
+        // MARK: helper D: imports
+        // MARK: helper E: deadlines, study materials
     ]
 }

@@ -28,6 +28,11 @@ enum RecordsHubView {
         Kind(title: "Mô hình, cách làm hay", text: "Mô hình \u{201C}Dân vận khéo\u{201D}, mô hình hay, cách làm hiệu quả theo năm.", url: .practiceModels),
         Kind(title: "Điển hình tiên tiến", text: "Tập thể, cá nhân điển hình và câu chuyện của họ.", url: .exemplars),
         Kind(title: "Cuộc thi viết", text: "Cuộc thi, bài dự thi, kết quả và bài được chọn dự thi cấp trên.", url: .contests),
+        // MARK: helper A: unit plans, goals, due dates
+        // MARK: helper B: personal plans
+        // MARK: helper C: indicators
+        // MARK: helper D: imports
+        // MARK: helper E: deadlines, study materials
     ]
 
     static func render(_ kinds: [Kind]) -> Markup {

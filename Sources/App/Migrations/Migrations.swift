@@ -16,6 +16,11 @@ enum Migrations {
             CreateConductCodes(), CreateOutreachActivities(),
             CreateStudySessions(), CreateStudySessionUnits(), CreateAttendances(),
             CreateContests(), CreateContestEntries(), CreateContestEntryAuthors(),
+            CreateUnitPlans(), CreateUnitPlanEvents(), CreateBreakthroughGoals(), CreateGoalProgressNotes(), CreateDueDates(),
+            CreatePersonalPlans(), CreatePersonalPlanItems(), CreatePersonalPlanTemplates(),
+            // topic materials (helper E)
+            // imports (helper D)
+            // indicators (helper C)
         ])
     }
 }

@@ -72,6 +72,11 @@ enum SiteURL: Equatable {
     case contestEdit(Int?)
     case contestEntryNew(Int?)
     case contestEntryEdit(Int?)
+    // MARK: helper A: unit plans, goals, due dates
+    // MARK: helper B: personal plans
+    // MARK: helper C: indicators
+    // MARK: helper D: imports
+    // MARK: helper E: deadlines, study materials
 
     var path: String {
         func id(_ value: Int?) -> String { value.map(String.init) ?? ":id" }
@@ -144,6 +149,11 @@ enum SiteURL: Equatable {
         case .contestEdit(let v): return "/cuoc-thi/\(id(v))/sua"
         case .contestEntryNew(let v): return "/cuoc-thi/\(id(v))/bai-du-thi"
         case .contestEntryEdit(let v): return "/bai-du-thi/\(id(v))/sua"
+        // MARK: helper A: unit plans, goals, due dates
+        // MARK: helper B: personal plans
+        // MARK: helper C: indicators
+        // MARK: helper D: imports
+        // MARK: helper E: deadlines, study materials
         }
     }
 

@@ -13,5 +13,10 @@ enum ScopeRecords {
         ConductOutreachFixtures.scopeRecords,
         StudySessionTestSupport.scopeRecords,
         PracticeModelFixtures.scopeRecords,
+        // MARK: helper A: unit plans, goals, due dates
+        // MARK: helper B: personal plans
+        // MARK: helper C: indicators
+        // MARK: helper D: imports
+        // MARK: helper E: deadlines, study materials
     ]
 }

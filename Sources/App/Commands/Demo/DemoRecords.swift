@@ -9,5 +9,10 @@ enum DemoRecords {
         DemoModelsAndContests.build,
         DemoConductAndOutreach.write,
         DemoStudySessions.build,
+        // MARK: helper A: unit plans, goals, due dates
+        // MARK: helper B: personal plans
+        // MARK: helper C: indicators
+        // MARK: helper D: imports
+        // MARK: helper E: deadlines, study materials
     ]
 }
