@@ -73,7 +73,9 @@ enum SiteURL: Equatable {
     case contestEntryNew(Int?)
     case contestEntryEdit(Int?)
     // MARK: helper A: unit plans, goals, due dates
+    case unitPlans
     // MARK: helper B: personal plans
+    case personalPlans
     // MARK: helper C: indicators
     // MARK: helper D: imports
     // MARK: helper E: deadlines, study materials
@@ -150,7 +152,9 @@ enum SiteURL: Equatable {
         case .contestEntryNew(let v): return "/cuoc-thi/\(id(v))/bai-du-thi"
         case .contestEntryEdit(let v): return "/bai-du-thi/\(id(v))/sua"
         // MARK: helper A: unit plans, goals, due dates
+        case .unitPlans: return "/ke-hoach"
         // MARK: helper B: personal plans
+        case .personalPlans: return "/ke-hoach-ca-nhan"
         // MARK: helper C: indicators
         // MARK: helper D: imports
         // MARK: helper E: deadlines, study materials
