@@ -15,14 +15,21 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Pure Swift: vocabulary, Vietnamese text, rules. No Vapor, no Fluent.
         .target(name: "Domain"),
+        // Pure Swift: reads CSV and XLSX into rows of typed cells. No Vapor, no Fluent.
+        .target(
+            name: "Spreadsheets",
+            dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "App",
             dependencies: [
                 "Domain",
+                "Spreadsheets",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -40,6 +47,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App",
+                "Spreadsheets",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -19,6 +19,7 @@ enum PageControllers {
         // MARK: helper B: personal plans
         // MARK: helper C: indicators
         // MARK: helper D: imports
+        ImportController(),
         // MARK: helper E: deadlines, study materials
     ] }
 }

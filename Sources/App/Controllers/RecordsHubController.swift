@@ -32,6 +32,7 @@ enum RecordsHubView {
         // MARK: helper B: personal plans
         // MARK: helper C: indicators
         // MARK: helper D: imports
+        Kind(title: "Nhập từ tệp", text: "Sinh hoạt chi bộ, điểm danh hội nghị từ tệp Excel hoặc CSV: kiểm tra trước, ghi tất cả một lần.", url: .imports),
         // MARK: helper E: deadlines, study materials
     ]
 

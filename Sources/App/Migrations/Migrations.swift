@@ -20,6 +20,7 @@ enum Migrations {
             CreatePersonalPlans(), CreatePersonalPlanItems(), CreatePersonalPlanTemplates(),
             // topic materials (helper E)
             // imports (helper D)
+            CreatePendingImports(),
             // indicators (helper C)
         ])
     }

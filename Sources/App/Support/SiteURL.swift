@@ -78,6 +78,12 @@ enum SiteURL: Equatable {
     case personalPlans
     // MARK: helper C: indicators
     // MARK: helper D: imports
+    case imports
+    case cellMeetingImport
+    case cellMeetingImportTemplate
+    case attendanceImportTemplate
+    case attendanceImport(Int?)
+    case importConfirm(Int?)
     // MARK: helper E: deadlines, study materials
 
     var path: String {
@@ -157,6 +163,12 @@ enum SiteURL: Equatable {
         case .personalPlans: return "/ke-hoach-ca-nhan"
         // MARK: helper C: indicators
         // MARK: helper D: imports
+        case .imports: return "/nhap-du-lieu"
+        case .cellMeetingImport: return "/nhap-du-lieu/sinh-hoat-chi-bo"
+        case .cellMeetingImportTemplate: return "/nhap-du-lieu/sinh-hoat-chi-bo/mau.csv"
+        case .attendanceImportTemplate: return "/nhap-du-lieu/diem-danh/mau.csv"
+        case .attendanceImport(let v): return "/hoc-tap/\(id(v))/nhap-diem-danh"
+        case .importConfirm(let v): return "/nhap-du-lieu/\(id(v))/xac-nhan"
         // MARK: helper E: deadlines, study materials
         }
     }

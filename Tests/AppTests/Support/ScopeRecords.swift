@@ -17,6 +17,7 @@ enum ScopeRecords {
         // MARK: helper B: personal plans
         // MARK: helper C: indicators
         // MARK: helper D: imports
+        ImportTestSupport.scopeRecords,
         // MARK: helper E: deadlines, study materials
     ]
 }

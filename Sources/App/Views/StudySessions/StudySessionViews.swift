@@ -96,6 +96,7 @@ enum StudySessionDetailView {
         var actions: [Markup] = [
             H.a(SiteURL.studySessionAttendance(s.id).path, canMark ? "Điểm danh" : "Xem điểm danh", class: canMark ? "button primary" : "button"),
         ]
+        if canMark { actions.append(H.a(SiteURL.attendanceImport(s.id).path, "Nhập điểm danh từ tệp", class: "button")) }
         if canEdit { actions.append(H.a(SiteURL.studySessionEdit(s.id).path, "Sửa hội nghị", class: "button")) }
         return H.group([
             H.el("p", [:], H.a(SiteURL.studySessions.path, "‹ Hội nghị học tập")),

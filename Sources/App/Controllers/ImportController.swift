@@ -1,0 +1,141 @@
+import Domain
+import Fluent
+import Vapor
+
+/// "Nhập từ tệp": upload, preview (a dry run), confirm. For the roles that write unit records.
+struct ImportController: RouteCollection {
+    /// The file's limit plus room for the multipart framing around it.
+    static let bodyLimit = ImportService.maxBytes + 64 * 1024
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.imports.pattern, use: hub)
+        routes.get(SiteURL.cellMeetingImport.pattern, use: cellMeetingForm)
+        routes.postUpload(SiteURL.cellMeetingImport.pattern, maxBytes: Self.bodyLimit, use: cellMeetingUpload)
+        routes.get(SiteURL.cellMeetingImportTemplate.pattern) { try Self.template(.cellMeetings, req: $0) }
+        routes.get(SiteURL.attendanceImportTemplate.pattern) { try Self.template(.attendance, req: $0) }
+        routes.get(SiteURL.attendanceImport(nil).pattern, use: attendanceForm)
+        routes.postUpload(SiteURL.attendanceImport(nil).pattern, maxBytes: Self.bodyLimit, use: attendanceUpload)
+        routes.post(SiteURL.importConfirm(nil).pattern, use: confirm)
+    }
+
+    func hub(req: Request) async throws -> HTMLPage {
+        try TopicService.requireWriter(try req.access)
+        return HTMLPage(req.chrome("Nhập từ tệp", section: .records), ImportHubView.render())
+    }
+
+    func cellMeetingForm(req: Request) async throws -> HTMLPage {
+        try TopicService.requireWriter(try req.access)
+        return cellMeetingPage(req, error: nil)
+    }
+
+    func cellMeetingUpload(req: Request) async throws -> Response {
+        let access = try req.access
+        try TopicService.requireWriter(access)
+        guard let upload = Self.upload(req) else {
+            return try await cellMeetingPage(req, error: Self.noFile, status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        let (preview, pendingID) = try await ImportService.preview(upload, kind: .cellMeetings, params: ImportParams(), access: access)
+        return try await previewPage(req, preview, pendingID: pendingID).encodeResponse(for: req)
+    }
+
+    func attendanceForm(req: Request) async throws -> HTMLPage {
+        let (session, count) = try await markableSession(req)
+        return attendancePage(req, session, markable: count, error: nil)
+    }
+
+    func attendanceUpload(req: Request) async throws -> Response {
+        let (session, count) = try await markableSession(req)
+        guard let upload = Self.upload(req) else {
+            return try await attendancePage(req, session, markable: count, error: Self.noFile, status: .unprocessableEntity)
+                .encodeResponse(for: req)
+        }
+        let (preview, pendingID) = try await ImportService.preview(
+            upload, kind: .attendance, params: ImportParams(sessionID: session.id), access: try req.access)
+        return try await previewPage(req, preview, pendingID: pendingID, sessionID: session.id).encodeResponse(for: req)
+    }
+
+    func confirm(req: Request) async throws -> Response {
+        let access = try req.access
+        try TopicService.requireWriter(access)
+        let pending = try await ImportService.pending(req.parameters.get("id", as: Int.self), access: access)
+        let sessionID = ImportParams(json: pending.params).sessionID
+        do {
+            let (preview, params) = try await ImportService.confirm(pending, access: access)
+            let target: SiteURL = preview.kind == .attendance ? .studySession(params.sessionID) : .cellMeetings
+            return req.redirect(to: target, flash: "Đã nhập tệp “\(preview.filename)”: \(preview.counts.text).")
+        } catch let rejected as ImportRejected {
+            return try await previewPage(req, rejected.preview, pendingID: nil, sessionID: sessionID, status: .unprocessableEntity)
+                .encodeResponse(for: req)
+        }
+    }
+
+    // MARK: pages
+
+    private func cellMeetingPage(_ req: Request, error: String?, status: HTTPStatus = .ok) -> HTMLPage {
+        let chrome = req.chrome("Nhập sinh hoạt chi bộ từ tệp", section: .records)
+        let view = ImportUploadView.render(
+            kind: .cellMeetings, title: "Nhập sinh hoạt chi bộ từ tệp", action: SiteURL.cellMeetingImport.path,
+            back: (SiteURL.imports.path, "Nhập từ tệp"), error: error, csrf: chrome.csrf)
+        return HTMLPage(chrome, view, status: status)
+    }
+
+    private func attendancePage(_ req: Request, _ session: StudySession, markable: Int, error: String?, status: HTTPStatus = .ok) -> HTMLPage {
+        let chrome = req.chrome("Nhập điểm danh từ tệp: \(session.title)", section: .records)
+        let view = ImportUploadView.render(
+            kind: .attendance, title: "Nhập điểm danh từ tệp", action: SiteURL.attendanceImport(session.id).path,
+            back: (SiteURL.studySession(session.id).path, session.title),
+            facts: [("Hội nghị", H.text(session.title)), ("Ngày tổ chức", H.text(VietnameseFormat.date(session.heldOn))),
+                    ("Đảng viên bạn được điểm danh", H.text(VietnameseFormat.number(markable)))],
+            error: error, csrf: chrome.csrf)
+        return HTMLPage(chrome, view, status: status)
+    }
+
+    private func previewPage(_ req: Request, _ preview: ImportPreview, pendingID: Int?, sessionID: Int? = nil, status: HTTPStatus? = nil) -> HTMLPage {
+        let chrome = req.chrome("Kiểm tra tệp: \(preview.kind.label)", section: .records)
+        let upload: String
+        let back: (href: String, label: String)
+        switch preview.kind {
+        case .cellMeetings:
+            upload = SiteURL.cellMeetingImport.path
+            back = (SiteURL.imports.path, "Nhập từ tệp")
+        case .attendance:
+            upload = SiteURL.attendanceImport(sessionID).path
+            back = (SiteURL.studySession(sessionID).path, "Hội nghị học tập")
+        }
+        let view = ImportPreviewView.render(
+            preview, confirm: pendingID.map { SiteURL.importConfirm($0).path }, upload: upload, back: back, csrf: chrome.csrf)
+        return HTMLPage(chrome, view, status: status ?? (preview.isValid ? .ok : .unprocessableEntity))
+    }
+
+    // MARK: helpers
+
+    /// A session the account reads (404 otherwise) and may mark (403 when read-only), with the
+    /// number of its expected members the account marks.
+    private func markableSession(_ req: Request) async throws -> (StudySession, Int) {
+        let access = try req.access
+        let session = try await StudySessionService.readable(req.parameters.get("id", as: Int.self), access: access)
+        try TopicService.requireWriter(access)
+        return (session, try await StudySessionService.visibleLines(session, access: access).count)
+    }
+
+    private static let noFile = "Chưa chọn tệp: chọn một tệp Excel (.xlsx) hoặc CSV."
+
+    private struct UploadForm: Content {
+        var file: File?
+    }
+
+    /// The uploaded file; nil when none was chosen (or the form was not a file upload).
+    private static func upload(_ req: Request) -> ImportUpload? {
+        guard let file = (try? req.content.decode(UploadForm.self))?.file, file.data.readableBytes > 0 else { return nil }
+        let name = VietnameseText.normalize(file.filename)
+        return ImportUpload(filename: name.isEmpty ? "tệp không tên" : String(name.prefix(255)), data: Data(buffer: file.data))
+    }
+
+    private static func template(_ kind: ImportKind, req: Request) throws -> Response {
+        try TopicService.requireWriter(try req.access)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(kind.templateFilename)\"")
+        return Response(status: .ok, headers: headers, body: .init(data: kind.template))
+    }
+}

@@ -1,0 +1,121 @@
+import Domain
+import Fluent
+import Spreadsheets
+import Vapor
+
+/// Imports from a CSV or XLSX file: a dry run that checks every row with the rules of the
+/// forms and writes nothing, then, on confirmation, every row in one transaction or none.
+/// The file waits between the two in `pending_imports`.
+enum ImportService {
+    static let maxBytes = 10 * 1_048_576
+    /// How long a previewed file may be confirmed.
+    static let lifetime: TimeInterval = 24 * 3600
+    /// The sheet limits of DESIGN.md's imports: 10 MB and 100.000 rows a file.
+    static let limits = SpreadsheetLimits(maxBytes: maxBytes, maxRows: 100_000)
+
+    /// Checks `upload` as `kind`; when every row passes, keeps the file for confirmation and
+    /// returns its id beside the preview.
+    static func preview(_ upload: ImportUpload, kind: ImportKind, params: ImportParams, access: Access) async throws -> (ImportPreview, pendingID: Int?) {
+        try TopicService.requireWriter(access)
+        let sha256 = SHA256.hash(data: upload.data).hex
+        let preview = try await check(upload, sha256: sha256, kind: kind, params: params, access: access)
+        guard preview.isValid, preview.counts.changes > 0 else { return (preview, nil) }
+        try await PendingImport.query(on: access.db).filter(\.$createdAt < Date().addingTimeInterval(-lifetime)).delete()
+        let pending = PendingImport()
+        pending.userID = access.user.id
+        pending.kind = kind.rawValue
+        pending.params = params.json
+        pending.filename = upload.filename
+        pending.sha256 = sha256
+        pending.data = upload.data
+        try await pending.create(on: access.db)
+        return (preview, pending.id)
+    }
+
+    /// A file previewed by this account in the last 24 hours; 404 for anyone else's.
+    static func pending(_ id: Int?, access: Access) async throws -> PendingImport {
+        guard let id, let pending = try await PendingImport.query(on: access.db)
+            .filter(\.$id == id).filter(\.$userID == access.user.id).first()
+        else { throw Abort(.notFound) }
+        guard let created = pending.createdAt, created > Date().addingTimeInterval(-lifetime) else {
+            throw Abort(.notFound, reason: "Bản xem trước này đã quá 24 giờ; hãy tải tệp lên lại.")
+        }
+        return pending
+    }
+
+    /// Checks the file again and writes it, all in one transaction with its audit entries;
+    /// throws `ImportRejected` (nothing written) when a row fails, now or while writing.
+    static func confirm(_ pending: PendingImport, access: Access) async throws -> (ImportPreview, ImportParams) {
+        try TopicService.requireWriter(access)
+        guard let kind = ImportKind(rawValue: pending.kind) else { throw Abort(.notFound) }
+        let params = ImportParams(json: pending.params)
+        let upload = ImportUpload(filename: pending.filename, data: pending.data)
+        let user = access.user
+        let preview = try await access.db.transaction { tx in
+            let access = Access(user: user, db: tx)
+            let preview: ImportPreview
+            let unit: Int?
+            switch kind {
+            case .cellMeetings:
+                let plan = try await CellMeetingImport.plan(upload, sha256: pending.sha256, access: access)
+                guard plan.preview.isValid else { throw ImportRejected(preview: plan.preview) }
+                try await CellMeetingImport.write(plan, access: access)
+                preview = plan.preview
+                unit = access.scopeRoot
+            case .attendance:
+                let session = try await StudySessionService.readable(params.sessionID, access: access)
+                let plan = try await AttendanceImport.plan(upload, sha256: pending.sha256, session: session, access: access)
+                guard plan.preview.isValid else { throw ImportRejected(preview: plan.preview) }
+                try await AttendanceImport.write(plan, session: session, access: access)
+                preview = plan.preview
+                unit = try await access.canSee(unit: session.unitID) ? session.unitID : access.scopeRoot
+            }
+            let counts = preview.counts
+            try await Audit.record(
+                on: tx, by: user, .importData, .dataImport, id: pending.id, unit: unit,
+                summary: "Nhập \(kind.label.lowercased()) từ tệp “\(pending.filename)”: \(counts.text)",
+                after: ImportAuditRecord(
+                    kind: kind.rawValue, filename: pending.filename, sha256: pending.sha256, rows: preview.rowCount,
+                    created: counts.created, updated: counts.updated, skipped: counts.skipped, sessionID: params.sessionID))
+            try await pending.delete(on: tx)
+            return preview
+        }
+        return (preview, params)
+    }
+
+    private static func check(_ upload: ImportUpload, sha256: String, kind: ImportKind, params: ImportParams, access: Access) async throws -> ImportPreview {
+        switch kind {
+        case .cellMeetings:
+            return try await CellMeetingImport.plan(upload, sha256: sha256, access: access).preview
+        case .attendance:
+            let session = try await StudySessionService.readable(params.sessionID, access: access)
+            return try await AttendanceImport.plan(upload, sha256: sha256, session: session, access: access).preview
+        }
+    }
+
+    /// The file's data rows under their header, or the preview of why it cannot be read.
+    static func table(_ upload: ImportUpload, sha256: String, kind: ImportKind) -> Result<Table, ImportRejected> {
+        do {
+            let sheet = try SpreadsheetReader.read(upload.data, filename: upload.filename, limits: limits)
+            return .success(try HeaderMatcher.table(sheet, columns: kind.columns))
+        } catch {
+            let reason = (error as? SpreadsheetError)?.description ?? "Không đọc được tệp."
+            return .failure(ImportRejected(preview: ImportPreview(
+                kind: kind, filename: upload.filename, sha256: sha256, problems: [ImportProblem(row: nil, reason: reason)])))
+        }
+    }
+
+    /// A row that the database refused while writing: everything is rolled back, and the
+    /// preview names the row.
+    static func writeFailure(_ preview: ImportPreview, row: Int?, _ error: any Error) -> ImportRejected {
+        var failed = preview
+        failed.lines = []
+        if let invalid = error as? InvalidInput {
+            failed.problems = invalid.failures.map { ImportProblem(row: row, reason: ImportProblem.reason(fromMessage: $0.message)) }
+        } else {
+            Logger(label: "lamtheobac.import").error("import of \(preview.filename) failed at row \(row.map(String.init) ?? "?"): \(String(reflecting: error))")
+            failed.problems = [ImportProblem(row: row, reason: "Không ghi được dòng này vào cơ sở dữ liệu; không dòng nào của tệp được ghi. Hãy thử lại sau.")]
+        }
+        return ImportRejected(preview: failed)
+    }
+}

@@ -1,0 +1,74 @@
+import Domain
+import Plot
+
+/// The dry run of a file: every problem by row and column, or what confirming would write.
+enum ImportPreviewView {
+    /// A page of 100.000 rows would not open on a phone; the first rows show what is wrong or
+    /// what will happen, and the counts cover the rest.
+    static let shownLimit = 1000
+
+    static func render(_ preview: ImportPreview, confirm: String?, upload: String, back: (href: String, label: String), csrf: String) -> Markup {
+        H.group([
+            H.el("p", [:], H.a(back.href, "‹ " + back.label)),
+            H.h1("Kiểm tra tệp: \(preview.kind.label)"),
+            H.facts([
+                ("Tệp", H.text(preview.filename)),
+                ("Mã kiểm tra (SHA-256)", H.el("code", [:], .text(grouped(preview.sha256)))),
+                ("Số dòng dữ liệu", H.text(VietnameseFormat.number(preview.rowCount))),
+            ]),
+            preview.isValid ? plan(preview, confirm: confirm, upload: upload, csrf: csrf) : problems(preview, upload: upload, csrf: csrf),
+        ])
+    }
+
+    private static func problems(_ preview: ImportPreview, upload: String, csrf: String) -> Markup {
+        let rows = preview.problems.prefix(shownLimit).map { p in
+            H.row([H.text(p.row.map(String.init) ?? "—"), H.text(p.column.isEmpty ? "—" : p.column),
+                   H.text(p.value.isEmpty ? "(trống)" : p.value), H.text(p.reason)])
+        }
+        let count = preview.problems.count
+        return H.group([
+            H.el("div", ["class": "flash-error", "role": "alert"],
+                 H.p("Tệp có \(VietnameseFormat.number(count)) lỗi; chưa ghi gì vào hệ thống. Sửa tệp theo các lỗi dưới đây rồi tải lên lại.")),
+            H.table(id: "import-problems", headers: ["Dòng", "Cột", "Giá trị", "Lỗi"], rows: rows),
+            more(count),
+            H.h2("Tải lên tệp đã sửa"),
+            ImportUploadView.form(action: upload, error: nil, csrf: csrf),
+        ])
+    }
+
+    private static func plan(_ preview: ImportPreview, confirm: String?, upload: String, csrf: String) -> Markup {
+        let counts = preview.counts
+        let rows = preview.lines.prefix(shownLimit).map { line in
+            H.row([H.text(String(line.row)), H.text(line.action.label), H.text(line.text), H.text(line.note)],
+                  attributes: ["class": "import-\(line.action.rawValue)"])
+        }
+        var action: [Markup] = []
+        if let confirm, counts.changes > 0 {
+            action = [
+                H.p("Khi xác nhận: \(counts.text). Mọi dòng được ghi cùng lúc; nếu một dòng không ghi được thì không dòng nào được ghi."),
+                Form.post(action: confirm, csrf: csrf, id: "import-confirm",
+                          [Form.submit("Xác nhận ghi \(VietnameseFormat.number(counts.changes)) dòng")]),
+            ]
+        } else {
+            action = [H.el("p", ["class": "flash-success", "role": "status"],
+                           .text("Không có gì mới để ghi: \(counts.text)."))]
+        }
+        return H.group(action + [
+            H.table(id: "import-lines", headers: ["Dòng", "Thao tác", "Nội dung", "Ghi chú"], rows: rows),
+            more(preview.lines.count),
+            H.el("p", [:], H.a(upload, "Chọn tệp khác")),
+        ])
+    }
+
+    /// Groups of eight, so the 64 characters wrap on a phone and can be compared by eye.
+    static func grouped(_ hex: String) -> String {
+        stride(from: 0, to: hex.count, by: 8).map { i in
+            String(hex.dropFirst(i).prefix(8))
+        }.joined(separator: " ")
+    }
+
+    private static func more(_ total: Int) -> Markup {
+        guard total > shownLimit else { return .empty }
+        return H.p("… và \(VietnameseFormat.number(total - shownLimit)) dòng nữa.", class: "hint")
+    }
+}

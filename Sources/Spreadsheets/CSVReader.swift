@@ -1,0 +1,109 @@
+import Foundation
+
+/// CSV as Excel, LibreOffice and Google Sheets write it: comma or semicolon (the list separator
+/// of the machine's locale; detected from the first record, or from Excel's "sep=;" line),
+/// fields in double quotes with "" for a quote and newlines inside, CRLF or LF, UTF-8 with or
+/// without a byte-order mark. Text comes out in NFC (macOS writes NFD).
+public enum CSVReader {
+    public static func read(_ data: Data, limits: SpreadsheetLimits = SpreadsheetLimits()) throws -> Sheet {
+        guard data.count <= limits.maxBytes else { throw SpreadsheetError.tooLarge(bytes: data.count, limit: limits.maxBytes) }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw SpreadsheetError.notUTF8 }
+        guard String(bytes: bytes, encoding: .utf8) != nil else { throw SpreadsheetError.notUTF8 }
+        let (delimiter, start) = delimiter(of: bytes)
+        let rows = try parse(bytes[start...], delimiter: delimiter, maxRows: limits.maxRows)
+        guard !rows.isEmpty else { throw SpreadsheetError.empty }
+        return Sheet(name: "", rows: rows)
+    }
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let comma = UInt8(ascii: ",")
+    private static let semicolon = UInt8(ascii: ";")
+    private static let cr = UInt8(ascii: "\r")
+    private static let lf = UInt8(ascii: "\n")
+
+    /// The separator, and where the data starts (after a "sep=;" line, which Excel hides).
+    static func delimiter(of bytes: [UInt8]) -> (UInt8, Int) {
+        let hint = Array("sep=".utf8)
+        if bytes.count >= 5, Array(bytes[0..<4]) == hint, [comma, semicolon].contains(bytes[4]) {
+            var start = 5
+            while start < bytes.count, bytes[start] == cr || bytes[start] == lf { start += 1 }
+            return (bytes[4], start)
+        }
+        // Count both outside quotes in the first record: a header has one separator fewer
+        // than it has columns, and a Vietnamese header rarely holds either character.
+        var commas = 0, semicolons = 0, inQuotes = false
+        for byte in bytes {
+            if byte == quote { inQuotes.toggle() }
+            if inQuotes { continue }
+            if byte == cr || byte == lf { break }
+            if byte == comma { commas += 1 }
+            if byte == semicolon { semicolons += 1 }
+        }
+        return (semicolons > commas ? semicolon : comma, 0)
+    }
+
+    /// RFC 4180 records; a quote inside an unquoted field is kept as a character, as Excel does.
+    static func parse(_ bytes: ArraySlice<UInt8>, delimiter: UInt8, maxRows: Int) throws -> [SheetRow] {
+        var rows: [SheetRow] = []
+        var cells: [Cell] = []
+        var field: [UInt8] = []
+        var inQuotes = false
+        var wasQuoted = false
+        var record = 1
+        var quoteOpenedIn = 1
+
+        func endField() {
+            cells.append(Cell.text(nfc: String(decoding: field, as: UTF8.self)))
+            field.removeAll(keepingCapacity: true)
+            wasQuoted = false
+        }
+        func endRecord() throws {
+            endField()
+            if !cells.allSatisfy(\.isEmpty) {
+                guard rows.count < maxRows else { throw SpreadsheetError.tooManyRows(limit: maxRows) }
+                rows.append(SheetRow(number: record, cells: cells))
+            }
+            cells.removeAll(keepingCapacity: true)
+            record += 1
+        }
+
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            if inQuotes {
+                if byte == quote {
+                    if i + 1 < bytes.endIndex, bytes[i + 1] == quote {
+                        field.append(quote)
+                        i += 1
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    field.append(byte)
+                }
+            } else {
+                switch byte {
+                case quote where field.isEmpty && !wasQuoted:
+                    inQuotes = true
+                    wasQuoted = true
+                    quoteOpenedIn = record
+                case delimiter:
+                    endField()
+                case cr:
+                    try endRecord()
+                    if i + 1 < bytes.endIndex, bytes[i + 1] == lf { i += 1 }
+                case lf:
+                    try endRecord()
+                default:
+                    field.append(byte)
+                }
+            }
+            i += 1
+        }
+        if inQuotes { throw SpreadsheetError.unclosedQuote(row: quoteOpenedIn) }
+        if !field.isEmpty || !cells.isEmpty || wasQuoted { try endRecord() }
+        return rows
+    }
+}

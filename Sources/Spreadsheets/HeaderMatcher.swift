@@ -1,0 +1,126 @@
+import Domain
+import Foundation
+
+/// A column an import reads, with the headers people write for it.
+public struct ColumnSpec: Sendable {
+    /// A stable name for the code ("fullName").
+    public let key: String
+    /// The header as the template writes it ("Họ và tên").
+    public let title: String
+    /// Other ways to write it ("Họ tên", "Ho va ten"); case, diacritics, spaces and punctuation
+    /// do not matter.
+    public let spellings: [String]
+    public let required: Bool
+
+    public init(_ key: String, _ title: String, spellings: [String] = [], required: Bool = true) {
+        self.key = key
+        self.title = title
+        self.spellings = spellings
+        self.required = required
+    }
+
+    var folded: Set<String> { Set(([title] + spellings).map(HeaderMatcher.fold)) }
+}
+
+/// The data of a sheet under its header row, with each known column found.
+public struct Table: Sendable {
+    public let sheetName: String
+    /// The header row's number in the file.
+    public let headerRow: Int
+    /// Column key → column index.
+    public let columns: [String: Int]
+    /// Rows under the header holding a value in at least one known column.
+    public let rows: [SheetRow]
+    let titles: [String: String]
+
+    public func has(_ key: String) -> Bool { columns[key] != nil }
+
+    public func cell(_ key: String, _ row: SheetRow) -> Cell {
+        columns[key].map { row[$0] } ?? .empty
+    }
+
+    /// "Có mặt (cột F)": the column as the person finds it in their file.
+    public func label(_ key: String) -> String {
+        let title = titles[key] ?? key
+        guard let index = columns[key] else { return title }
+        return "\(title) (cột \(ColumnName.letters(index)))"
+    }
+}
+
+/// Finds the header row among a sheet's first rows and the known columns in it. Files typed by
+/// committees often start with a title, a unit name and a date above the header, and group
+/// columns under a merged heading ("Số đảng viên" over "Có mặt", "Vắng có lý do"); the header
+/// is the row that names the most known columns, a heading above it read with each cell.
+public enum HeaderMatcher {
+    /// How far down the header may be.
+    public static let searchDepth = 20
+
+    /// "Thời lượng (phút)" → "thoiluongphut".
+    public static func fold(_ header: String) -> String {
+        String(VietnameseText.fold(header).unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+    }
+
+    public static func table(_ sheet: Sheet, columns specs: [ColumnSpec]) throws -> Table {
+        var best: (index: Int, found: [String: [Int]])?
+        for (i, row) in sheet.rows.prefix(searchDepth).enumerated() {
+            let above = i > 0 && sheet.rows[i - 1].number == row.number - 1 ? sheet.rows[i - 1] : nil
+            let found = match(row, above: above, specs)
+            guard !found.isEmpty else { continue }
+            if let current = best {
+                let better = found.count > current.found.count
+                // An equal row straight below is the lower line of a two-line header.
+                let lowerLine = found.count == current.found.count && i == current.index + 1
+                if better || lowerLine { best = (i, found) }
+            } else {
+                best = (i, found)
+            }
+        }
+        guard let best else { throw SpreadsheetError.noHeader(expected: specs.filter(\.required).map(\.title)) }
+        let missing = specs.filter { $0.required && best.found[$0.key] == nil }.map(\.title)
+        guard missing.isEmpty else { throw SpreadsheetError.missingColumns(missing) }
+        for spec in specs {
+            if let columns = best.found[spec.key], columns.count > 1 {
+                throw SpreadsheetError.duplicateColumn(spec.title, columns: columns.map(ColumnName.letters))
+            }
+        }
+        let columns = best.found.mapValues { $0[0] }
+        var rows = Array(sheet.rows.dropFirst(best.index + 1)).filter { row in columns.values.contains { !row[$0].isEmpty } }
+        if let first = rows.first, isNumbering(first, columns: columns) { rows.removeFirst() }
+        let header = sheet.rows[best.index]
+        var titles: [String: String] = [:]
+        for spec in specs {
+            guard let column = columns[spec.key] else { titles[spec.key] = spec.title; continue }
+            let written = VietnameseText.normalize(header[column].inputText)
+            titles[spec.key] = written.isEmpty ? spec.title : written
+        }
+        return Table(sheetName: sheet.name, headerRow: header.number, columns: columns, rows: rows, titles: titles)
+    }
+
+    /// Key → the columns whose header names it (more than one is a mistake the caller reports).
+    private static func match(_ row: SheetRow, above: SheetRow?, _ specs: [ColumnSpec]) -> [String: [Int]] {
+        let folded = specs.map { ($0.key, $0.folded) }
+        var found: [String: [Int]] = [:]
+        for (column, cell) in row.cells.enumerated() where !cell.isEmpty {
+            var labels = [fold(cell.inputText)]
+            if let above, !above[column].isEmpty, above[column] != cell {
+                labels.append(fold(above[column].inputText + " " + cell.inputText))
+            }
+            for label in labels {
+                if let key = folded.first(where: { $0.1.contains(label) })?.0 {
+                    found[key, default: []].append(column)
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    /// The "1 2 3 …" or "(1) (2) (3) …" row that official forms put under the header.
+    private static func isNumbering(_ row: SheetRow, columns: [String: Int]) -> Bool {
+        let values = row.cells.filter { !$0.isEmpty }.map {
+            $0.inputText.trimmingCharacters(in: CharacterSet(charactersIn: "() "))
+        }
+        guard values.count >= 2 else { return false }
+        return values.enumerated().allSatisfy { Int($0.element) == $0.offset + 1 }
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// An event-driven (SAX) reader of one XML part: element names and attribute keys arrive with
+/// their namespace prefix removed ("x:row" → "row", "r:id" → "id"), since writers choose
+/// prefixes freely. Nothing builds a tree.
+class SAXDelegate: NSObject, XMLParserDelegate {
+    var failure: SpreadsheetError?
+
+    func start(_ name: Substring, _ attributes: [Substring: String]) {}
+    func end(_ name: Substring) {}
+    func text(_ string: String) {}
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        var attributes: [Substring: String] = [:]
+        for (key, value) in attributeDict { attributes[Self.local(key)] = value }
+        start(Self.local(elementName), attributes)
+        if failure != nil { parser.abortParsing() }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        end(Self.local(elementName))
+        if failure != nil { parser.abortParsing() }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text(string) }
+
+    static func local(_ name: String) -> Substring {
+        guard let colon = name.lastIndex(of: ":") else { return Substring(name) }
+        return name[name.index(after: colon)...]
+    }
+
+    /// Runs `parser` with this delegate; a refusal of ours wins over libxml2's own error.
+    func run(_ parser: XMLParser, part: String) throws {
+        parser.delegate = self
+        let ok = parser.parse()
+        if let failure { throw failure }
+        guard ok else { throw SpreadsheetError.damaged("không đọc được \(part)") }
+    }
+}
+
+/// `_rels/*.rels`: relationship id → target part and type.
+final class RelationshipsPart: SAXDelegate {
+    struct Relationship {
+        let type: String
+        let target: String
+    }
+
+    private(set) var byID: [String: Relationship] = [:]
+
+    override func start(_ name: Substring, _ attributes: [Substring: String]) {
+        guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+        guard attributes["TargetMode"] != "External" else { return }
+        byID[id] = Relationship(type: attributes["Type"] ?? "", target: target)
+    }
+
+    /// The first target whose type ends with `/suffix` ("officeDocument", "sharedStrings", "styles").
+    func target(ofType suffix: String) -> String? {
+        byID.values.filter { $0.type.hasSuffix("/" + suffix) }.map(\.target).sorted().first
+    }
+}
+
+/// `xl/workbook.xml`: the sheets in order and the date system.
+final class WorkbookPart: SAXDelegate {
+    struct SheetEntry {
+        let name: String
+        let relationshipID: String
+        let hidden: Bool
+    }
+
+    private(set) var sheets: [SheetEntry] = []
+    /// Mac Excel before 2011 counted days from 1904-01-01.
+    private(set) var date1904 = false
+
+    override func start(_ name: Substring, _ attributes: [Substring: String]) {
+        switch name {
+        case "sheet":
+            guard let sheetName = attributes["name"], let id = attributes["id"] else { return }
+            let state = attributes["state"] ?? "visible"
+            sheets.append(SheetEntry(name: sheetName.precomposedStringWithCanonicalMapping, relationshipID: id, hidden: state != "visible"))
+        case "workbookPr":
+            let flag = attributes["date1904"] ?? ""
+            date1904 = flag == "1" || flag == "true"
+        default:
+            break
+        }
+    }
+}
+
+/// `xl/sharedStrings.xml`: the text of every `t="s"` cell, by index. Rich text is the
+/// concatenation of its runs; phonetic guides (`rPh`, furigana) are not part of the text.
+final class SharedStringsPart: SAXDelegate {
+    private(set) var strings: [String] = []
+    private var current = ""
+    private var capturing = false
+    private var inPhonetic = false
+
+    override func start(_ name: Substring, _ attributes: [Substring: String]) {
+        switch name {
+        case "si": current = ""
+        case "rPh": inPhonetic = true
+        case "t": capturing = !inPhonetic
+        default: break
+        }
+    }
+
+    override func end(_ name: Substring) {
+        switch name {
+        case "si": strings.append(OOXMLText.unescape(current))
+        case "rPh": inPhonetic = false
+        case "t": capturing = false
+        default: break
+        }
+    }
+
+    override func text(_ string: String) {
+        if capturing { current += string }
+    }
+}
+
+/// `xl/styles.xml`: which cell styles (`s="3"`) show numbers as dates.
+final class StylesPart: SAXDelegate {
+    private var customFormats: [Int: String] = [:]
+    private var styleFormats: [Int] = []
+    private var inCellXfs = false
+
+    override func start(_ name: Substring, _ attributes: [Substring: String]) {
+        switch name {
+        case "numFmt":
+            if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] { customFormats[id] = code }
+        case "cellXfs":
+            inCellXfs = true
+        case "xf" where inCellXfs:
+            styleFormats.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
+        default:
+            break
+        }
+    }
+
+    override func end(_ name: Substring) {
+        if name == "cellXfs" { inCellXfs = false }
+    }
+
+    /// Per style index: whether its number format is a date format.
+    var dateStyles: [Bool] {
+        styleFormats.map { id in customFormats[id].map(DateFormats.isDate) ?? DateFormats.builtIn.contains(id) }
+    }
+}
+
+/// OOXML's escape for characters XML 1.0 cannot hold: "_x000D_" is a carriage return,
+/// "_x005F_" an underscore.
+enum OOXMLText {
+    static func unescape(_ s: String) -> String {
+        guard s.contains("_x") else { return s }
+        var out = String.UnicodeScalarView()
+        let scalars = Array(s.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "_", i + 6 < scalars.count, scalars[i + 1] == "x", scalars[i + 6] == "_",
+               let code = UInt32(String(String.UnicodeScalarView(scalars[(i + 2)..<(i + 6)])), radix: 16),
+               let scalar = Unicode.Scalar(code) {
+                out.append(scalar)
+                i += 7
+            } else {
+                out.append(scalars[i])
+                i += 1
+            }
+        }
+        return String(out)
+    }
+}
