@@ -18,6 +18,7 @@ enum PageControllers {
         // MARK: helper A: unit plans, goals, due dates
         // MARK: helper B: personal plans
         // MARK: helper C: indicators
+        IndicatorController(),
         // MARK: helper D: imports
         ImportController(),
         // MARK: helper E: deadlines, study materials
@@ -39,6 +40,7 @@ enum APIGroups {
         // MARK: helper A: unit plans, goals, due dates
         // MARK: helper B: personal plans
         // MARK: helper C: indicators
+        IndicatorsAPI.register,
         // MARK: helper D: imports
         // MARK: helper E: deadlines, study materials
     ]

@@ -22,6 +22,7 @@ enum Migrations {
             // imports (helper D)
             CreatePendingImports(),
             // indicators (helper C)
+            CreateUnitClosureHistory(),
         ])
     }
 }

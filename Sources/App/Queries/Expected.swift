@@ -49,6 +49,55 @@ enum Expected {
             """
     }
 
+    /// `SELECT u.id AS unit_id` of the plan-making units in existence on at least one day of
+    /// `range` (for "alive on day b", a one-day range).
+    static func planUnitsSQL(alive range: ClosedRange<LocalDate>) -> SQLQueryString {
+        """
+        SELECT u.id AS unit_id FROM org_units u JOIN unit_kinds k ON k.code = u.kind_code \
+        WHERE \(planMakingKind) AND \(aliveSQL("u", range.lowerBound, range.upperBound))
+        """
+    }
+
+    /// `SELECT u.id AS unit_id` of the TCCS (đảng bộ cơ sở, chi bộ cơ sở: `is_grassroots`
+    /// kinds) in existence on at least one day of `range`.
+    static func grassrootsUnitsSQL(_ range: ClosedRange<LocalDate>) -> SQLQueryString {
+        """
+        SELECT u.id AS unit_id FROM org_units u JOIN unit_kinds k ON k.code = u.kind_code \
+        WHERE k.is_grassroots AND \(aliveSQL("u", range.lowerBound, range.upperBound))
+        """
+    }
+
+    /// `SELECT u.id AS unit_id, qu.column1 AS first_day, qu.column2 AS last_day` of the
+    /// cell-quarters expected to hold a thematic meeting within `range`: every calendar quarter
+    /// (first and last day as ISO text) of which the cell existed on at least one day, clipped to
+    /// `range` — the quarterly twin of `cellMonthsSQL`.
+    static func cellQuartersSQL(_ range: ClosedRange<LocalDate>) -> SQLQueryString {
+        var values: [SQLQueryString] = []
+        var quarter = LocalDate(year: range.lowerBound.year, month: range.lowerBound.quarter * 3 - 2, day: 1)!
+        while quarter <= range.upperBound {
+            let end = quarter.adding(months: 3).adding(days: -1)
+            values.append("(\(bind: quarter.iso), \(bind: end.iso), \(bind: max(quarter, range.lowerBound).iso), \(bind: min(end, range.upperBound).iso))")
+            quarter = quarter.adding(months: 3)
+        }
+        return """
+            SELECT u.id AS unit_id, qu.column1 AS first_day, qu.column2 AS last_day FROM org_units u \
+            JOIN unit_kinds k ON k.code = u.kind_code \
+            JOIN (VALUES \(values.joined(separator: ", "))) AS qu ON u.founded_on <= qu.column4 \
+            AND (u.dissolved_on IS NULL OR u.dissolved_on > qu.column3) WHERE k.is_cell
+            """
+    }
+
+    /// `SELECT DISTINCT m.person_id AS person_id, m.unit_id AS unit_id` of the party members
+    /// with a membership open on at least one day of `range` (`planMembersSQL` for any period).
+    static func membersSQL(_ range: ClosedRange<LocalDate>) -> SQLQueryString {
+        """
+        SELECT DISTINCT m.person_id AS person_id, m.unit_id AS unit_id FROM memberships m \
+        JOIN people p ON p.id = m.person_id \
+        WHERE p.category = \(bind: PersonCategory.partyMember.rawValue) \
+        AND m.valid_from <= \(bind: range.upperBound.iso) AND (m.valid_to IS NULL OR m.valid_to > \(bind: range.lowerBound.iso))
+        """
+    }
+
     /// Condition: the unit `alias` existed on at least one day of [first, last]
     /// (`dissolved_on` is the first day it no longer exists).
     static func aliveSQL(_ alias: String, _ first: LocalDate, _ last: LocalDate) -> SQLQueryString {

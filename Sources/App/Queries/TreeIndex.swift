@@ -4,23 +4,30 @@ import SQLKit
 import Vapor
 
 /// Keeps `unit_closure` equal to the tree as it stands today (`OrgTree`, with units founded later
-/// placed by their first link). Scope checks and subtree lists read only this table.
+/// placed by their first link), and `unit_closure_history` equal to the tree of every day.
+/// Scope checks and subtree lists read only `unit_closure`; rollups over a period read the history.
 enum TreeIndex {
     /// Loads the tree as it stood on `day` from the versioned parent links.
     static func tree(on db: any Database, day: LocalDate, includingFuture: Bool = false) async throws -> OrgTree {
+        let (units, links) = try await load(on: db)
+        return OrgTree(day: day, units: units, links: links, includingFuture: includingFuture)
+    }
+
+    /// Every unit's lifespan and every parent link.
+    private static func load(on db: any Database) async throws -> ([UnitLifespan], [ParentLink]) {
         let sql = db as! any SQLDatabase
         let units = try await sql.raw("SELECT id, founded_on, dissolved_on, successor_id FROM org_units")
             .all(decoding: LifespanRow.self)
         let links = try await sql.raw("SELECT unit_id, parent_id, valid_from, valid_to FROM unit_parent_links")
             .all(decoding: LinkRow.self)
-        return OrgTree(
-            day: day, units: units.map(\.lifespan), links: links.map(\.link), includingFuture: includingFuture)
+        return (units.map(\.lifespan), links.map(\.link))
     }
 
-    /// Rebuilds the closure inside the caller's transaction, so a change and its index land together.
+    /// Rebuilds both closures inside the caller's transaction, so a change and its index land together.
     static func rebuild(on db: any Database, today: LocalDate = .today()) async throws {
         let sql = db as! any SQLDatabase
-        let rows = try await tree(on: db, day: today, includingFuture: true).closure()
+        let (units, links) = try await load(on: db)
+        let rows = OrgTree(day: today, units: units, links: links, includingFuture: true).closure()
         try await sql.delete(from: "unit_closure").run()
         // 300 rows × 3 values stays under SQLite's 999-parameter floor of older builds.
         for chunk in rows.chunked(into: 300) {
@@ -29,7 +36,37 @@ enum TreeIndex {
             }
             try await sql.insert(into: "unit_closure").columns("ancestor_id", "descendant_id", "depth").rows(values).run()
         }
+        try await rebuildHistory(units: units, links: links, on: sql)
         try await AppState.set("closure_day", today.iso, on: db)
+    }
+
+    /// The history does not depend on today: every day's tree, as intervals.
+    private static func rebuildHistory(units: [UnitLifespan], links: [ParentLink], on sql: any SQLDatabase) async throws {
+        let intervals = ClosureHistory.intervals(units: units, links: links)
+        try await sql.delete(from: "unit_closure_history").run()
+        // 180 rows × 5 values stays under the same 999-parameter floor.
+        for chunk in intervals.chunked(into: 180) {
+            let values: [[any SQLExpression]] = chunk.map { row in
+                [SQLBind(row.ancestorID), SQLBind(row.descendantID), SQLBind(row.depth),
+                 SQLBind(row.from.iso), SQLBind(row.to?.iso)]
+            }
+            try await sql.insert(into: "unit_closure_history")
+                .columns("ancestor_id", "descendant_id", "depth", "valid_from", "valid_to").rows(values).run()
+        }
+    }
+
+    /// SQL: the units under `root` (itself included) in the tree as it stood on `day`, through
+    /// the history's (ancestor_id, valid_from) index.
+    static func descendantsSQL(of root: Int, on day: LocalDate) -> SQLQueryString {
+        descendantsSQL(ofSQL: "\(bind: root)", on: day)
+    }
+
+    /// The same, for a root given as an SQL expression (a column of an enclosing query).
+    static func descendantsSQL(ofSQL root: SQLQueryString, on day: LocalDate) -> SQLQueryString {
+        """
+        SELECT h.descendant_id FROM unit_closure_history h WHERE h.ancestor_id = \(root) \
+        AND h.valid_from <= \(bind: day.iso) AND (h.valid_to IS NULL OR h.valid_to > \(bind: day.iso))
+        """
     }
 
     /// Rebuilds when the closure was built for an earlier day: a move dated today takes effect now.

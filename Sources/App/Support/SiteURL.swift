@@ -77,6 +77,7 @@ enum SiteURL: Equatable {
     // MARK: helper B: personal plans
     case personalPlans
     // MARK: helper C: indicators
+    case indicators
     // MARK: helper D: imports
     case imports
     case cellMeetingImport
@@ -162,6 +163,7 @@ enum SiteURL: Equatable {
         // MARK: helper B: personal plans
         case .personalPlans: return "/ke-hoach-ca-nhan"
         // MARK: helper C: indicators
+        case .indicators: return "/chi-tieu"
         // MARK: helper D: imports
         case .imports: return "/nhap-du-lieu"
         case .cellMeetingImport: return "/nhap-du-lieu/sinh-hoat-chi-bo"

@@ -18,7 +18,7 @@ struct Flash: Codable, Sendable {
 }
 
 enum NavSection: String, Sendable {
-    case home, units, people, records, programmes, documents, audit, users, tokens
+    case home, units, people, records, programmes, documents, audit, users, tokens, indicators
 }
 
 enum Layout {
@@ -53,6 +53,7 @@ enum Layout {
             links.append((.people, SiteURL.person(user.personID).path, "Hồ sơ của tôi"))
         }
         if user.role.seesUnits { links.append((.records, SiteURL.records.path, "Thực hiện")) }
+        if user.role.seesUnits { links.append((.indicators, SiteURL.indicators.path, "Chỉ tiêu")) }
         links += [(.programmes, SiteURL.programmes.path, "Chương trình, chuyên đề"), (.documents, SiteURL.documents.path, "Văn bản")]
         if user.role.seesUnits { links.append((.audit, SiteURL.audit.path, "Nhật ký")) }
         if user.role == .admin { links.append((.users, SiteURL.users.path, "Tài khoản")) }

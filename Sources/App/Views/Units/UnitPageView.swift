@@ -42,6 +42,7 @@ enum UnitPageView {
             H.table(id: "unit-positions", headers: ["Chức vụ", "Họ và tên", "Từ ngày"], rows: unit.posts.map { post in
                 H.row([.text(post.title.label), H.a(SiteURL.person(post.personID).path, post.personName), .text(VietnameseFormat.date(post.since))])
             }, empty: "Chưa ghi nhận chức vụ nào."),
+            H.el("p", ["id": "unit-indicators"], H.a(SiteURL.indicators.with([("don-vi", unit.ref.code)]), "Chỉ tiêu thực hiện của đơn vị")),
             H.el("p", [:], H.a(SiteURL.audit.with([("don-vi", unit.ref.code)]), "Nhật ký thay đổi của đơn vị")),
         ])
     }

@@ -1,0 +1,83 @@
+import Domain
+import Fluent
+import SQLKit
+import Vapor
+
+/// The indicators of one unit's subtree over one period, as the page and the API show them.
+struct IndicatorReport: Sendable {
+    let unit: UnitRef
+    let period: IndicatorPeriod
+    let results: [IndicatorResult]
+
+    /// What the reader asked for, as typed. Field names are the API's; the page maps its own.
+    struct Input: Sendable {
+        var unit: String?
+        var year: String?
+        var from: String?
+        var to: String?
+    }
+
+    /// Members read only their own records: 403. A unit the account cannot read, or an unknown
+    /// code: 404. Without a unit, the account's scope root (an administrator: the first root);
+    /// without dates, the year (default this year, to today).
+    static func load(_ input: Input, access: Access, today: LocalDate = .today()) async throws -> IndicatorReport {
+        guard access.user.role.seesUnits else { throw Abort(.forbidden, reason: Access.readOnlyMessage) }
+        let unit = try await unit(VietnameseText.normalize(input.unit ?? ""), access: access)
+        let period = try period(input, today: today)
+        let results = try await Indicators.compute(IndicatorRollup(root: unit.id, period: period), on: access.db)
+        return IndicatorReport(unit: unit, period: period, results: results)
+    }
+
+    static func period(_ input: Input, today: LocalDate) throws -> IndicatorPeriod {
+        var problems = InvalidInput()
+        let typed = { (s: String?) in s.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+        var year = today.year
+        if let raw = typed(input.year) {
+            if let value = Int(raw), (1945...9999).contains(value) { year = value } else {
+                problems.add("year", "Năm phải là số từ 1945 đến 9999.")
+            }
+        }
+        let fromText = typed(input.from), toText = typed(input.to)
+        guard fromText != nil || toText != nil else {
+            try problems.check()
+            return IndicatorPeriod.year(year, today: today)
+        }
+        let from = fromText.flatMap(LocalDate.parse), to = toText.flatMap(LocalDate.parse)
+        if from == nil { problems.add("from", fromText == nil ? "Chưa nhập ngày bắt đầu kỳ." : "Ngày bắt đầu kỳ không hợp lệ (ngày/tháng/năm).") }
+        if to == nil { problems.add("to", toText == nil ? "Chưa nhập ngày kết thúc kỳ." : "Ngày kết thúc kỳ không hợp lệ (ngày/tháng/năm).") }
+        try problems.check()
+        do {
+            return try IndicatorPeriod(from: from!, to: to!)
+        } catch {
+            problems.add("to", error.message)
+            throw problems
+        }
+    }
+
+    private static func unit(_ code: String, access: Access) async throws -> UnitRef {
+        let found: OrgUnit?
+        if !code.isEmpty {
+            found = try await OrgUnit.query(on: access.db).filter(\.$code == code).first()
+        } else if let root = access.scopeRoot {
+            found = try await OrgUnit.find(root, on: access.db)
+        } else {
+            found = try await firstRoot(on: access.db)
+        }
+        guard let found, let id = found.id, try await access.canSee(unit: id) else {
+            throw Abort(.notFound, reason: code.isEmpty ? "Chưa có tổ chức đảng nào."
+                        : "Không tìm thấy tổ chức đảng có mã “\(code)” trong phạm vi của bạn.")
+        }
+        return UnitRef(id: id, code: found.code, name: found.name)
+    }
+
+    /// The first unit at the top of today's tree (an administrator's default).
+    private static func firstRoot(on db: any Database) async throws -> OrgUnit? {
+        struct Row: Decodable { let id: Int }
+        let row = try await (db as! any SQLDatabase).raw("""
+            SELECT u.id FROM org_units u WHERE NOT EXISTS \
+            (SELECT 1 FROM unit_closure c WHERE c.descendant_id = u.id AND c.depth > 0) ORDER BY u.id LIMIT 1
+            """).first(decoding: Row.self)
+        guard let row else { return nil }
+        return try await OrgUnit.find(row.id, on: db)
+    }
+}

@@ -1,0 +1,131 @@
+import Domain
+import Fluent
+import SQLKit
+
+/// Where and when a rollup counts (DESIGN.md §2): the records dated in the period of the units
+/// under `root` in the tree as it stood on the period's last day (`unit_closure_history`, where a
+/// unit dissolved earlier hangs under its successors).
+struct IndicatorRollup: Sendable {
+    let root: Int
+    let period: IndicatorPeriod
+
+    var from: LocalDate { period.from }
+    var to: LocalDate { period.to }
+    var range: ClosedRange<LocalDate> { period.from...period.to }
+
+    /// Condition: the unit id `column` lies under the root on the period's last day.
+    func under(_ column: SQLQueryString) -> SQLQueryString {
+        "\(column) IN (\(TreeIndex.descendantsSQL(of: root, on: to)))"
+    }
+
+    /// Condition: the unit id `column` lies under the unit `ancestor` (an SQL expression, e.g. a
+    /// column of the enclosing query) on the period's last day.
+    func under(_ column: SQLQueryString, ancestor: SQLQueryString) -> SQLQueryString {
+        "\(column) IN (\(TreeIndex.descendantsSQL(ofSQL: ancestor, on: to)))"
+    }
+
+    /// Condition: the ISO day `column` lies in the period.
+    func dated(_ column: SQLQueryString) -> SQLQueryString {
+        "\(column) BETWEEN \(bind: from.iso) AND \(bind: to.iso)"
+    }
+
+    /// Condition: the year `column` is one the period touches.
+    func inYears(_ column: SQLQueryString) -> SQLQueryString {
+        "\(column) BETWEEN \(literal: period.years.lowerBound) AND \(literal: period.years.upperBound)"
+    }
+
+    /// `unit_id, year, first_day, last_day` of the units expected to make a plan, one row per
+    /// year the period touches, limited to the subtree.
+    func planUnitYears() -> SQLQueryString {
+        let years: [SQLQueryString] = period.years.map { year in
+            """
+            SELECT e.unit_id AS unit_id, \(literal: year) AS year, \(bind: LocalDate.firstOf(year: year).iso) AS first_day, \
+            \(bind: LocalDate.lastOf(year: year).iso) AS last_day FROM (\(Expected.planUnitsSQL(year: year))) e \
+            WHERE \(under("e.unit_id"))
+            """
+        }
+        return years.joined(separator: " UNION ALL ")
+    }
+
+    /// `person_id, year` of the members expected to write a personal plan, one row per member and
+    /// year the period touches, for memberships in the subtree.
+    func planMemberYears() -> SQLQueryString {
+        let years: [SQLQueryString] = period.years.map { year in
+            """
+            SELECT DISTINCT em.person_id AS person_id, \(literal: year) AS year \
+            FROM (\(Expected.planMembersSQL(year: year))) em WHERE \(under("em.unit_id"))
+            """
+        }
+        return years.joined(separator: " UNION ALL ")
+    }
+}
+
+/// The indicators of `IndicatorDefinition.all`, each computed by one SQL statement (the
+/// `Indicators+…` files). Nothing is counted in Swift: a statement returns one row of figures.
+enum Indicators {
+    static func compute(_ rollup: IndicatorRollup, on db: any Database) async throws -> [IndicatorResult] {
+        let sql = db as! any SQLDatabase
+        var results: [IndicatorResult] = []
+        for code in IndicatorCode.allCases {
+            results.append(try await compute(code, rollup, on: sql))
+        }
+        return results
+    }
+
+    static func compute(_ code: IndicatorCode, _ r: IndicatorRollup, on sql: any SQLDatabase) async throws -> IndicatorResult {
+        switch code {
+        case .guidanceDocuments: try await guidanceDocuments(r, sql)
+        case .unitPlans: try await unitPlans(r, sql)
+        case .breakthroughGoals: try await breakthroughGoals(r, sql)
+        case .conductCodes: try await conductCodes(r, sql)
+        case .studySessions: try await studySessions(r, sql)
+        case .studyParticipation: try await studyParticipation(r, sql)
+        case .grassrootsStudy: try await grassrootsStudy(r, sql)
+        case .monthlyContent: try await monthlyContent(r, sql)
+        case .thematicMeetings: try await thematicMeetings(r, sql)
+        case .thematicDiscussion: try await thematicDiscussion(r, sql)
+        case .personalPlans: try await personalPlans(r, sql)
+        case .personalPlansFulfilled: try await personalPlansFulfilled(r, sql)
+        case .practiceModels: try await practiceModels(r, sql)
+        case .exemplars: try await exemplars(r, sql)
+        case .outreach: try await outreach(r, sql)
+        case .contests: try await contests(r, sql)
+        }
+    }
+
+    /// The one row an aggregate statement returns, read by column name.
+    struct Row {
+        let row: any SQLRow
+
+        static func of(_ query: SQLQueryString, on sql: any SQLDatabase) async throws -> Row {
+            guard let row = try await sql.raw(query).first() else { throw IndicatorQueryError.noRow }
+            return Row(row: row)
+        }
+
+        /// SQLite answers NULL for a SUM over no rows; every count reads as 0 then.
+        func int(_ column: String) throws -> Int {
+            try row.decodeNil(column: column) ? 0 : row.decode(column: column, as: Int.self)
+        }
+    }
+
+    /// `CASE WHEN <condition> THEN 1 ELSE 0 END`, summed by the enclosing query.
+    static func flag(_ condition: SQLQueryString) -> SQLQueryString {
+        "CASE WHEN \(condition) THEN 1 ELSE 0 END"
+    }
+
+    /// Columns counting the rows of each value of `column` (`prefix`0, `prefix`1… in `values` order).
+    static func countsBy(_ column: SQLQueryString, _ values: [String], prefix: String = "c") -> SQLQueryString {
+        values.enumerated().map { index, value -> SQLQueryString in
+            "COALESCE(SUM(\(flag("\(column) = \(bind: value)"))), 0) AS \(ident: "\(prefix)\(index)")"
+        }.joined(separator: ", ")
+    }
+
+    /// One count sub-figure per value, labelled, read from the `countsBy` columns.
+    static func parts(_ row: Row, _ labels: [String], noun: String, prefix: String = "c") throws -> [IndicatorFigure] {
+        try labels.enumerated().map { index, label in .count(try row.int("\(prefix)\(index)"), noun, label: label) }
+    }
+}
+
+enum IndicatorQueryError: Error {
+    case noRow
+}
