@@ -17,6 +17,7 @@ enum PageControllers {
         StudySessionController(),
         // MARK: helper A: unit plans, goals, due dates
         // MARK: helper B: personal plans
+        PersonalPlanController(),
         // MARK: helper C: indicators
         IndicatorController(),
         // MARK: helper D: imports
@@ -39,6 +40,7 @@ enum APIGroups {
         StudySessionsAPI.register,
         // MARK: helper A: unit plans, goals, due dates
         // MARK: helper B: personal plans
+        PersonalPlansAPI.register,
         // MARK: helper C: indicators
         IndicatorsAPI.register,
         // MARK: helper D: imports

@@ -30,6 +30,7 @@ enum RecordsHubView {
         Kind(title: "Cuộc thi viết", text: "Cuộc thi, bài dự thi, kết quả và bài được chọn dự thi cấp trên.", url: .contests),
         // MARK: helper A: unit plans, goals, due dates
         // MARK: helper B: personal plans
+        Kind(title: "Kế hoạch cá nhân, cam kết", text: "Kế hoạch làm theo Bác, cam kết của từng đảng viên; ai chưa nộp, trễ hạn; đánh giá cuối năm.", url: .personalPlans),
         // MARK: helper C: indicators
         // MARK: helper D: imports
         Kind(title: "Nhập từ tệp", text: "Sinh hoạt chi bộ, điểm danh hội nghị từ tệp Excel hoặc CSV: kiểm tra trước, ghi tất cả một lần.", url: .imports),

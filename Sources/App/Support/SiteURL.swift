@@ -76,6 +76,13 @@ enum SiteURL: Equatable {
     case unitPlans
     // MARK: helper B: personal plans
     case personalPlans
+    case personalPlan(Int?)
+    case personalPlanEdit(Int?)
+    case personalPlanAssessment
+    case personalPlansFromTemplate
+    case personPersonalPlan(Int?)
+    case myPlan
+    case planTemplate
     // MARK: helper C: indicators
     case indicators
     // MARK: helper D: imports
@@ -162,6 +169,13 @@ enum SiteURL: Equatable {
         case .unitPlans: return "/ke-hoach"
         // MARK: helper B: personal plans
         case .personalPlans: return "/ke-hoach-ca-nhan"
+        case .personalPlan(let v): return "/ke-hoach-ca-nhan/\(id(v))"
+        case .personalPlanEdit(let v): return "/ke-hoach-ca-nhan/\(id(v))/sua"
+        case .personalPlanAssessment: return "/ke-hoach-ca-nhan/danh-gia"
+        case .personalPlansFromTemplate: return "/ke-hoach-ca-nhan/tao-tu-mau"
+        case .personPersonalPlan(let v): return "/nguoi/\(id(v))/ke-hoach-ca-nhan"
+        case .myPlan: return "/ke-hoach-cua-toi"
+        case .planTemplate: return "/mau-ke-hoach"
         // MARK: helper C: indicators
         case .indicators: return "/chi-tieu"
         // MARK: helper D: imports

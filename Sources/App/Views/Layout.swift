@@ -18,7 +18,7 @@ struct Flash: Codable, Sendable {
 }
 
 enum NavSection: String, Sendable {
-    case home, units, people, records, programmes, documents, audit, users, tokens, indicators
+    case home, units, people, records, programmes, documents, audit, users, tokens, myPlan, indicators
 }
 
 enum Layout {
@@ -52,6 +52,7 @@ enum Layout {
         } else {
             links.append((.people, SiteURL.person(user.personID).path, "Hồ sơ của tôi"))
         }
+        if user.personID != nil { links.append((.myPlan, SiteURL.myPlan.path, "Kế hoạch của tôi")) }
         if user.role.seesUnits { links.append((.records, SiteURL.records.path, "Thực hiện")) }
         if user.role.seesUnits { links.append((.indicators, SiteURL.indicators.path, "Chỉ tiêu")) }
         links += [(.programmes, SiteURL.programmes.path, "Chương trình, chuyên đề"), (.documents, SiteURL.documents.path, "Văn bản")]

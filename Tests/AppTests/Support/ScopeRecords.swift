@@ -15,6 +15,7 @@ enum ScopeRecords {
         PracticeModelFixtures.scopeRecords,
         // MARK: helper A: unit plans, goals, due dates
         // MARK: helper B: personal plans
+        PersonalPlanTestSupport.scopeRecords,
         // MARK: helper C: indicators
         // MARK: helper D: imports
         ImportTestSupport.scopeRecords,

@@ -11,6 +11,7 @@ enum DemoRecords {
         DemoStudySessions.build,
         // MARK: helper A: unit plans, goals, due dates
         // MARK: helper B: personal plans
+        DemoPersonalPlans.build,
         // MARK: helper C: indicators
         // MARK: helper D: imports
         // MARK: helper E: deadlines, study materials
