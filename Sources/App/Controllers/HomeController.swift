@@ -13,18 +13,29 @@ struct HomeController: RouteCollection {
         if let id = try await req.access.anchorUnit() {
             scopeUnit = try await OrgUnit.find(id, on: req.db)
         }
-        return HTMLPage(req.chrome("Trang chủ", section: .home), HomeView.render(user: user, scopeUnit: scopeUnit))
+        // A cell secretary sees at once what their cell still owes (hạn cần làm).
+        var deadlines: DeadlineReport?
+        if user.role == .cellSecretary, let cell = scopeUnit?.id {
+            deadlines = try await DeadlineService.report(
+                unitID: cell, year: LocalDate.today().year, offset: 0, limit: Self.deadlinesShown, access: req.access)
+        }
+        return HTMLPage(req.chrome("Trang chủ", section: .home), HomeView.render(user: user, scopeUnit: scopeUnit, deadlines: deadlines))
     }
+
+    static let deadlinesShown = 10
 }
 
 enum HomeView {
-    static func render(user: CurrentUser, scopeUnit: OrgUnit?) -> Markup {
+    static func render(user: CurrentUser, scopeUnit: OrgUnit?, deadlines: DeadlineReport? = nil) -> Markup {
         var cards: [Markup] = []
         if user.role.seesUnits {
             cards.append(card("Tổ chức đảng", "Cây tổ chức theo thời gian, lịch sử sáp nhập, chuyển đổi.", SiteURL.units.path))
             cards.append(card("Cán bộ, đảng viên", "Danh sách, tìm kiếm không dấu, chuyển sinh hoạt, chức vụ.", SiteURL.people.path))
         } else if let personID = user.personID {
             cards.append(card("Hồ sơ của tôi", "Thông tin cá nhân và quá trình sinh hoạt.", SiteURL.person(personID).path))
+        }
+        if user.personID != nil {
+            cards.append(card("Kế hoạch của tôi", "Kế hoạch học tập và làm theo Bác, cam kết của bạn trong năm.", SiteURL.myPlan.path))
         }
         if user.role.seesUnits {
             cards.append(card("Thực hiện", "Sinh hoạt chi bộ, học tập chuyên đề, chuẩn mực, tuyên truyền, mô hình, điển hình, cuộc thi.", SiteURL.records.path))
@@ -38,8 +49,17 @@ enum HomeView {
         return H.group([
             H.h1("Xin chào, \(user.displayName)"),
             H.p(scope),
+            deadlines.map(deadlineSection) ?? .empty,
             H.el("div", ["class": "cards"], children: cards),
         ])
+    }
+
+    private static func deadlineSection(_ r: DeadlineReport) -> Markup {
+        let link = SiteURL.deadlines.with([("don-vi", r.root?.code)])
+        return H.el("section", ["id": "home-deadlines"],
+            H.h2("Hạn cần làm của chi bộ"),
+            DeadlineSummary.render(r.counts, link: link),
+            DeadlineTable.grouped(r.items, root: r.root?.id, empty: "Chi bộ không có việc nào quá hạn hoặc sắp đến hạn.", heading: "h3"))
     }
 
     private static func card(_ title: String, _ text: String, _ href: String) -> Markup {

@@ -23,6 +23,7 @@ enum PageControllers {
         // MARK: helper D: imports
         ImportController(),
         // MARK: helper E: deadlines, study materials
+        DeadlineController(), TopicMaterialController(),
     ] }
 }
 
@@ -45,5 +46,6 @@ enum APIGroups {
         IndicatorsAPI.register,
         // MARK: helper D: imports
         // MARK: helper E: deadlines, study materials
+        DeadlinesAPI.register, TopicMaterialsAPI.register,
     ]
 }

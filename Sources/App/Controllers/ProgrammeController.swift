@@ -46,7 +46,8 @@ struct ProgrammeController: RouteCollection {
             DocumentFilter(programmeID: programmeID), offset: 0, limit: Self.documentsShown, access: access)
         let view = ProgrammeDetailView.render(
             ProgrammeSummary(programme),
-            groups: Self.groups(topics, writable: writable),
+            groups: Self.groups(topics, writable: writable,
+                                materials: try await TopicMaterialService.counts(topicIDs: topics.topics.compactMap(\.id), on: req.db)),
             documents: DocumentController.lines(documents),
             documentTotal: documents.total,
             canEdit: access.user.role == .admin,
@@ -110,7 +111,7 @@ struct ProgrammeController: RouteCollection {
     }
 
     /// Topics by provincial committee (by name), each whole-term topic followed by its annual ones.
-    static func groups(_ result: TopicSearchResult, writable: Set<Int>) -> [TopicGroup] {
+    static func groups(_ result: TopicSearchResult, writable: Set<Int>, materials: [Int: Int] = [:]) -> [TopicGroup] {
         let byUnit = Dictionary(grouping: result.topics, by: \.unitID)
         return byUnit.keys
             .sorted { (result.units[$0]?.name ?? "", $0) < (result.units[$1]?.name ?? "", $1) }
@@ -127,7 +128,7 @@ struct ProgrammeController: RouteCollection {
                 ordered += topics.filter { !placed.contains($0.id!) }
                 let lines = ordered.map { t in
                     TopicLine(id: t.id!, kind: t.kind, years: t.yearsText, title: t.title, description: t.description,
-                              canEdit: writable.contains(t.unitID))
+                              canEdit: writable.contains(t.unitID), materials: materials[t.id!] ?? 0)
                 }
                 return TopicGroup(unitName: result.units[unitID]?.name ?? "", lines: lines)
             }

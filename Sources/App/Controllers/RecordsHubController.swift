@@ -35,6 +35,7 @@ enum RecordsHubView {
         // MARK: helper D: imports
         Kind(title: "Nhập từ tệp", text: "Sinh hoạt chi bộ, điểm danh hội nghị từ tệp Excel hoặc CSV: kiểm tra trước, ghi tất cả một lần.", url: .imports),
         // MARK: helper E: deadlines, study materials
+        Kind(title: "Hạn cần làm", text: "Kế hoạch, kế hoạch cá nhân, sinh hoạt chi bộ thường kỳ còn thiếu: quá hạn, sắp đến hạn.", url: .deadlines),
     ]
 
     static func render(_ kinds: [Kind]) -> Markup {

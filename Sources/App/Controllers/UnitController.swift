@@ -76,7 +76,8 @@ struct UnitController: RouteCollection {
                     ?? service.access.isAdmin
             }
         }
-        return HTMLPage(req.chrome(detail.ref.name, section: .units), UnitPageView.render(detail, actions: actions))
+        let deadlines = try await DeadlineService.counts(unitID: id, year: LocalDate.today().year, access: service.access)
+        return HTMLPage(req.chrome(detail.ref.name, section: .units), UnitPageView.render(detail, actions: actions, deadlines: deadlines))
     }
 
     static func id(_ req: Request) throws -> Int {

@@ -19,6 +19,7 @@ enum Migrations {
             CreateUnitPlans(), CreateUnitPlanEvents(), CreateBreakthroughGoals(), CreateGoalProgressNotes(), CreateDueDates(),
             CreatePersonalPlans(), CreatePersonalPlanItems(), CreatePersonalPlanTemplates(),
             // topic materials (helper E)
+            CreateTopicMaterials(),
             // imports (helper D)
             CreatePendingImports(),
             // indicators (helper C)

@@ -93,6 +93,10 @@ enum SiteURL: Equatable {
     case attendanceImport(Int?)
     case importConfirm(Int?)
     // MARK: helper E: deadlines, study materials
+    case deadlines
+    case topicMaterials(Int?)
+    case topicMaterial(Int?)
+    case topicMaterialRemove(Int?)
 
     var path: String {
         func id(_ value: Int?) -> String { value.map(String.init) ?? ":id" }
@@ -186,6 +190,10 @@ enum SiteURL: Equatable {
         case .attendanceImport(let v): return "/hoc-tap/\(id(v))/nhap-diem-danh"
         case .importConfirm(let v): return "/nhap-du-lieu/\(id(v))/xac-nhan"
         // MARK: helper E: deadlines, study materials
+        case .deadlines: return "/han-can-lam"
+        case .topicMaterials(let v): return "/chuyen-de/\(id(v))/tai-lieu"
+        case .topicMaterial(let v): return "/tai-lieu/\(id(v))"
+        case .topicMaterialRemove(let v): return "/tai-lieu/\(id(v))/xoa"
         }
     }
 

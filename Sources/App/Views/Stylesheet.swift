@@ -64,5 +64,12 @@ enum Stylesheet {
     td.mark.withoutContent{color:#8a6d00}
     section.legend{font-size:.9rem;color:#444;margin:8px 0}
     @media print{header.top,footer,.actions,.filters,.pager{display:none}body{background:#fff}}
+    /* deadlines (hạn cần làm) */
+    .deadline.overdue{color:#b00020;font-weight:600}.deadline-counts .facts{margin:0 0 8px}
+    /* personal plans (kế hoạch cá nhân): fieldsets may not widen the page on a phone */
+    fieldset.plan-items,fieldset.plan-assessment{min-width:0;max-width:560px;margin:0 0 12px;padding:8px 12px;border:1px solid #ddd;border-radius:8px;background:#fff}
+    fieldset.plan-items.invalid{border-color:#b00020}.plan-items legend,.plan-assessment legend{font-weight:600}td.plan-attention{color:#b00020}
+    /* unit plans (kế hoạch thực hiện): "nộp trễ", "quá hạn" */
+    .badge.late{background:#fde2e2;color:#8a1c1c;white-space:nowrap}
     """
 }

@@ -20,5 +20,6 @@ enum ScopeRecords {
         // MARK: helper D: imports
         ImportTestSupport.scopeRecords,
         // MARK: helper E: deadlines, study materials
+        TopicMaterialTestSupport.scopeRecords,
     ]
 }

@@ -15,5 +15,6 @@ enum DemoRecords {
         // MARK: helper C: indicators
         // MARK: helper D: imports
         // MARK: helper E: deadlines, study materials
+        DemoTopicMaterials.build,
     ]
 }

@@ -35,6 +35,8 @@ struct TopicLine: Sendable {
     let title: String
     let description: String
     let canEdit: Bool
+    /// Study materials attached to the topic.
+    var materials = 0
 }
 
 /// The topics one provincial committee chose under a programme, whole-term topics each followed
@@ -116,7 +118,10 @@ enum ProgrammeDetailView {
             H.text(t.years),
             H.el("span", ["class": "badge kind"], .text(t.kind.label)),
             t.kind == .annual ? H.el("span", ["class": "annual"], title) : title,
-            t.canEdit ? H.a(SiteURL.topicEdit(t.id).path, "Sửa") : .empty,
+            H.group([
+                H.a(SiteURL.topicMaterials(t.id).path, t.materials > 0 ? "Tài liệu (\(t.materials))" : "Tài liệu"),
+                t.canEdit ? H.group([H.text(" · "), H.a(SiteURL.topicEdit(t.id).path, "Sửa")]) : .empty,
+            ]),
         ], attributes: ["class": t.kind == .annual ? "topic annual" : "topic whole-term"])
     }
 }

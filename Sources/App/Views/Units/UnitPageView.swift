@@ -12,12 +12,17 @@ enum UnitPageView {
         var dissolve = false
     }
 
-    static func render(_ unit: UnitDetail, actions: Actions) -> Markup {
+    /// `deadlines`: the open deadlines of the unit's subtree this year (hạn cần làm).
+    static func render(_ unit: UnitDetail, actions: Actions, deadlines: DeadlineCounts? = nil) -> Markup {
         let id = unit.ref.id
         return H.group([
             H.h1(unit.ref.name),
             actionBar(id, actions),
             H.facts(facts(unit)),
+            deadlines.map { counts in
+                H.el("section", ["id": "unit-deadlines"], H.h2("Hạn cần làm"),
+                     DeadlineSummary.render(counts, link: SiteURL.deadlines.with([("don-vi", unit.ref.code)])))
+            } ?? .empty,
             H.h2("Quá trình trực thuộc"),
             H.table(id: "parent-history", headers: ["Từ ngày", "Đến ngày", "Đơn vị cấp trên"], rows: unit.parentHistory.map { period in
                 H.row([

@@ -1,0 +1,41 @@
+import Domain
+import Vapor
+
+/// `/han-can-lam?don-vi=CODE&nam=YYYY`: the open deadlines of a unit's subtree (default: the
+/// account's scope), computed from the records.
+struct DeadlineController: RouteCollection {
+    static let perPage = 50
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.deadlines.pattern, use: list)
+    }
+
+    struct ListParameters: Content {
+        var donVi: String?
+        var nam: String?
+        var trang: String?
+
+        enum CodingKeys: String, CodingKey {
+            case nam, trang
+            case donVi = "don-vi"
+        }
+    }
+
+    func list(req: Request) async throws -> HTMLPage {
+        let access = try req.access
+        try DeadlineService.requireLister(access)
+        let p = try req.query.decode(ListParameters.self)
+        let unit = p.donVi ?? "", yearText = p.nam ?? ""
+        let year = Self.year(yearText)
+        let page = PageNumber.from(p.trang)
+        let report = try await DeadlineService.report(
+            unitCode: unit, year: year, offset: (page - 1) * Self.perPage, limit: Self.perPage, access: access)
+        let model = DeadlinePageModel(unit: unit, year: yearText, report: report, page: page, perPage: Self.perPage)
+        return HTMLPage(req.chrome("Hạn cần làm", section: .records), DeadlineListView.render(model))
+    }
+
+    /// A year as typed; anything else is this year.
+    static func year(_ text: String) -> Int {
+        Int(text.trimmingCharacters(in: .whitespaces)).flatMap { (1945...9999).contains($0) ? $0 : nil } ?? LocalDate.today().year
+    }
+}
