@@ -26,6 +26,31 @@ import VaporTesting
         }
     }
 
+    /// A leader reads: cards of forms only writers may use are not shown to them.
+    @Test func leadersSeeNoWritersOnlyCard() async throws {
+        try await withTestApp { app in
+            // setup
+            let tree = try await Fixtures.tree(app)
+            try await Fixtures.user(app, "lanhdao", .leader, unit: tree.a)
+            var web = try await TestClient.login(app, "lanhdao")
+            let writersOnly = RecordsHubView.kinds.filter(\.forWriters)
+
+            // act
+            let hub = try await web.get(SiteURL.records.path)
+
+            // assert
+            #expect(hub.status == .ok)
+            #expect(!writersOnly.isEmpty)
+            for kind in writersOnly {
+                #expect(!hub.body.string.contains("href=\"\(kind.url.path)\""))
+                #expect(try await web.get(kind.url.path).status == .forbidden)
+            }
+            for kind in RecordsHubView.kinds where !kind.forWriters {
+                #expect(hub.body.string.contains("href=\"\(kind.url.path)\""))
+            }
+        }
+    }
+
     @Test func membersHaveNoHub() async throws {
         try await withTestApp { app in
             // setup

@@ -16,6 +16,7 @@ enum PageControllers {
         ConductCodeController(), OutreachController(),
         StudySessionController(),
         // MARK: helper A: unit plans, goals, due dates
+        UnitPlanController(), GoalController(), DueDateController(),
         // MARK: helper B: personal plans
         PersonalPlanController(),
         // MARK: helper C: indicators
@@ -40,6 +41,7 @@ enum APIGroups {
         ConductCodesAPI.register, OutreachAPI.register,
         StudySessionsAPI.register,
         // MARK: helper A: unit plans, goals, due dates
+        UnitPlansAPI.register, DueDatesAPI.register,
         // MARK: helper B: personal plans
         PersonalPlansAPI.register,
         // MARK: helper C: indicators

@@ -1,3 +1,4 @@
+import Domain
 import Vapor
 
 /// "Thực hiện": the records a unit keeps of the programme's daily work, one card per kind.
@@ -8,7 +9,8 @@ struct RecordsHubController: RouteCollection {
 
     func hub(req: Request) async throws -> HTMLPage {
         guard try req.user.role.seesUnits else { throw Abort(.forbidden, reason: Access.readOnlyMessage) }
-        return HTMLPage(req.chrome("Thực hiện", section: .records), RecordsHubView.render(RecordsHubView.kinds))
+        let kinds = try RecordsHubView.kinds(for: req.user.role)
+        return HTMLPage(req.chrome("Thực hiện", section: .records), RecordsHubView.render(kinds))
     }
 }
 
@@ -17,6 +19,13 @@ enum RecordsHubView {
         let title: String
         let text: String
         let url: SiteURL
+        /// Shown only to accounts that write records (the page is a form, not a list).
+        var forWriters = false
+    }
+
+    /// The cards an account with `role` may open.
+    static func kinds(for role: Role) -> [Kind] {
+        kinds.filter { !$0.forWriters || role.writesUnitRecords }
     }
 
     /// Only kinds whose pages exist are listed.
@@ -29,11 +38,12 @@ enum RecordsHubView {
         Kind(title: "Điển hình tiên tiến", text: "Tập thể, cá nhân điển hình và câu chuyện của họ.", url: .exemplars),
         Kind(title: "Cuộc thi viết", text: "Cuộc thi, bài dự thi, kết quả và bài được chọn dự thi cấp trên.", url: .contests),
         // MARK: helper A: unit plans, goals, due dates
+        Kind(title: "Kế hoạch, nội dung đột phá", text: "Kế hoạch năm, toàn khóa của tổ chức đảng; nộp, trả lại, duyệt; hạn nộp và nội dung đột phá.", url: .unitPlans),
         // MARK: helper B: personal plans
         Kind(title: "Kế hoạch cá nhân, cam kết", text: "Kế hoạch làm theo Bác, cam kết của từng đảng viên; ai chưa nộp, trễ hạn; đánh giá cuối năm.", url: .personalPlans),
         // MARK: helper C: indicators
         // MARK: helper D: imports
-        Kind(title: "Nhập từ tệp", text: "Sinh hoạt chi bộ, điểm danh hội nghị từ tệp Excel hoặc CSV: kiểm tra trước, ghi tất cả một lần.", url: .imports),
+        Kind(title: "Nhập từ tệp", text: "Sinh hoạt chi bộ, điểm danh hội nghị từ tệp Excel hoặc CSV: kiểm tra trước, ghi tất cả một lần.", url: .imports, forWriters: true),
         // MARK: helper E: deadlines, study materials
         Kind(title: "Hạn cần làm", text: "Kế hoạch, kế hoạch cá nhân, sinh hoạt chi bộ thường kỳ còn thiếu: quá hạn, sắp đến hạn.", url: .deadlines),
     ]

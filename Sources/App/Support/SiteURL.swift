@@ -74,6 +74,17 @@ enum SiteURL: Equatable {
     case contestEntryEdit(Int?)
     // MARK: helper A: unit plans, goals, due dates
     case unitPlans
+    case unitPlanNew
+    case unitPlan(Int?)
+    case unitPlanEdit(Int?)
+    case unitPlanAction(Int?)
+    case goalNew(Int?)
+    case goal(Int?)
+    case goalEdit(Int?)
+    case goalNote(Int?)
+    case dueDates
+    case dueDateNew
+    case dueDateEdit(Int?)
     // MARK: helper B: personal plans
     case personalPlans
     case personalPlan(Int?)
@@ -171,6 +182,17 @@ enum SiteURL: Equatable {
         case .contestEntryEdit(let v): return "/bai-du-thi/\(id(v))/sua"
         // MARK: helper A: unit plans, goals, due dates
         case .unitPlans: return "/ke-hoach"
+        case .unitPlanNew: return "/ke-hoach/moi"
+        case .unitPlan(let v): return "/ke-hoach/\(id(v))"
+        case .unitPlanEdit(let v): return "/ke-hoach/\(id(v))/sua"
+        case .unitPlanAction(let v): return "/ke-hoach/\(id(v))/xu-ly"
+        case .goalNew(let v): return "/ke-hoach/\(id(v))/dot-pha/moi"
+        case .goal(let v): return "/dot-pha/\(id(v))"
+        case .goalEdit(let v): return "/dot-pha/\(id(v))/sua"
+        case .goalNote(let v): return "/dot-pha/\(id(v))/tien-do"
+        case .dueDates: return "/han-nop"
+        case .dueDateNew: return "/han-nop/moi"
+        case .dueDateEdit(let v): return "/han-nop/\(id(v))/sua"
         // MARK: helper B: personal plans
         case .personalPlans: return "/ke-hoach-ca-nhan"
         case .personalPlan(let v): return "/ke-hoach-ca-nhan/\(id(v))"

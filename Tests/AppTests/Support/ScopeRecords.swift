@@ -14,6 +14,7 @@ enum ScopeRecords {
         StudySessionTestSupport.scopeRecords,
         PracticeModelFixtures.scopeRecords,
         // MARK: helper A: unit plans, goals, due dates
+        UnitPlanTestSupport.scopeRecords,
         // MARK: helper B: personal plans
         PersonalPlanTestSupport.scopeRecords,
         // MARK: helper C: indicators

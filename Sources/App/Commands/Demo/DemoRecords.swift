@@ -10,6 +10,7 @@ enum DemoRecords {
         DemoConductAndOutreach.write,
         DemoStudySessions.build,
         // MARK: helper A: unit plans, goals, due dates
+        DemoUnitPlans.build,
         // MARK: helper B: personal plans
         DemoPersonalPlans.build,
         // MARK: helper C: indicators
