@@ -4,7 +4,9 @@ import SQLKit
 
 /// The due date that binds a record: the one set (in `due_dates`) by the nearest unit above the
 /// record's unit — or the unit itself, for kinds whose setter's own records are bound (personal
-/// plans). One definition for deadline pages, "late" flags and the on-time shares of indicators.
+/// plans). A due date earlier than the unit's founding does not bind it: a unit founded in July is
+/// not late for January's date (the nearest setter whose date it lived to see applies, if any).
+/// One definition for deadline pages, "late" flags and the on-time shares of indicators.
 enum DueDates {
     /// SQL scalar subquery: the binding due date (ISO text, or NULL) of kind `kind` for the year
     /// `yearSQL` and the unit `unitSQL` (both expressions of the enclosing query).
@@ -13,7 +15,8 @@ enum DueDates {
         return """
             (SELECT dd.due_on FROM due_dates dd JOIN unit_closure dc ON dc.ancestor_id = dd.unit_id \
             WHERE dc.descendant_id = \(unitSQL) AND dc.depth >= \(literal: minDepth) \
-            AND dd.kind = \(bind: kind.rawValue) AND dd.year = \(yearSQL) ORDER BY dc.depth LIMIT 1)
+            AND dd.kind = \(bind: kind.rawValue) AND dd.year = \(yearSQL) \
+            AND dd.due_on >= (SELECT fu.founded_on FROM org_units fu WHERE fu.id = \(unitSQL)) ORDER BY dc.depth LIMIT 1)
             """
     }
 
