@@ -17,6 +17,8 @@ struct APIOperation: Sendable {
     var successStatus: HTTPStatus = .ok
     /// False only for the document itself.
     var authenticated = true
+    /// The record's state may refuse the change (409: a plan already approved, a concurrent edit).
+    var conflicts = false
 
     /// Vapor's pattern for the path: {id} becomes :id.
     var pattern: [PathComponent] {

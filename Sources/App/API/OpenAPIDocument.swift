@@ -76,6 +76,9 @@ enum OpenAPIDocument {
             responses["415"] = content("Cần gửi application/json", .ref("Error"))
             responses["422"] = content("Dữ liệu không hợp lệ", .ref("Error"))
         }
+        if op.conflicts {
+            responses["409"] = content("Trạng thái hiện tại của bản ghi không cho phép thao tác này", .ref("Error"))
+        }
         if op.path.contains("{") || !op.query.isEmpty {
             responses["400"] = content("Tham số không hợp lệ", .ref("Error"))
         }

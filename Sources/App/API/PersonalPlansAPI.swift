@@ -68,6 +68,10 @@ enum PersonalPlansAPI {
             let access = try req.access
             let plan = try await PersonalPlanService.readable(req.parameters.get("id", as: Int.self), access: access)
             let body = try req.content.decode(PlanAssessmentBody.self)
+            guard body.assessmentGiven else {
+                throw InvalidInput([ValidationFailure(field: "assessment",
+                    message: "Đánh giá: chưa có; gửi “hoan_thanh”, “khong_hoan_thanh”, hoặc null để bỏ đánh giá.")])
+            }
             try await PersonalPlanService.assess([(plan, PlanAssessmentMark(assessment: body.assessment, comment: body.comment))],
                                                  access: access) { _, name in name }
             return PersonalPlanDTO(try await PersonalPlanService.facts(plan, on: req.db))

@@ -135,6 +135,28 @@ struct PersonalPlanCreateBody: Content, APISchema {
 struct PlanAssessmentBody: Content, APISchema {
     var assessment: String?
     var comment: String?
+    /// Whether the body named the assessment at all: null clears it, absence is a mistake.
+    var assessmentGiven = true
+
+    enum CodingKeys: String, CodingKey { case assessment, comment }
+
+    init(assessment: String?, comment: String? = nil) {
+        self.assessment = assessment
+        self.comment = comment
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        assessmentGiven = c.contains(.assessment)
+        assessment = try c.decodeIfPresent(String.self, forKey: .assessment)
+        comment = try c.decodeIfPresent(String.self, forKey: .comment)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(assessment, forKey: .assessment)
+        try c.encodeIfPresent(comment, forKey: .comment)
+    }
 
     static let schemaName = "PersonalPlanAssessmentInput"
     static let schema = JSONSchema.object([

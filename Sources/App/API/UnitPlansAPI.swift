@@ -50,7 +50,7 @@ enum UnitPlansAPI {
         api.on(APIOperation(
             method: .PUT, path: "/unit-plans/{id}", operationID: "updateUnitPlan",
             summary: "Sửa kế hoạch (khi còn dự thảo hoặc bị trả lại)", tag: tag,
-            body: .json(UnitPlanBody.self), result: .object(UnitPlanDetailDTO.self))) { req in
+            body: .json(UnitPlanBody.self), result: .object(UnitPlanDetailDTO.self), conflicts: true)) { req in
             let access = try req.access
             let plan = try await UnitPlanService.writable(req.parameters.get("id", as: Int.self), access: access)
             try UnitPlanService.requireEditable(plan)
@@ -62,7 +62,7 @@ enum UnitPlansAPI {
         api.on(APIOperation(
             method: .POST, path: "/unit-plans/{id}/actions", operationID: "actOnUnitPlan",
             summary: "Nộp (đơn vị), trả lại hoặc duyệt (cấp trên) kế hoạch; trả lại phải có ý kiến", tag: tag,
-            body: .json(UnitPlanActionBody.self), result: .object(UnitPlanDetailDTO.self))) { req in
+            body: .json(UnitPlanActionBody.self), result: .object(UnitPlanDetailDTO.self), conflicts: true)) { req in
             let access = try req.access
             let plan = try await UnitPlanService.readable(req.parameters.get("id", as: Int.self), access: access)
             let body = try req.content.decode(UnitPlanActionBody.self)

@@ -107,7 +107,8 @@ struct GoalDTO: Content, APISchema {
         ("title", .string()),
         ("expectedResult", .string()),
         ("deadline", .date),
-        ("status", .enumeration(GoalStatus.allCases.map(\.rawValue))),
+        // null or absent: đang thực hiện
+        ("status", .nullable(.enumeration(GoalStatus.allCases.map(\.rawValue)))),
         ("statusLabel", .string()),
         ("finishedOn", .nullable(.date)),
         ("finalResult", .string()),

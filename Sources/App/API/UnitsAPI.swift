@@ -81,7 +81,7 @@ enum UnitsAPI {
         api.on(APIOperation(
             method: .POST, path: "/units/{id}/move", operationID: "moveUnit",
             summary: "Chuyển đơn vị sang đơn vị cấp trên khác từ ngày có hiệu lực", tag: tag,
-            body: .json(UnitMoveDTO.self), result: .object(UnitDetailDTO.self))) { req in
+            body: .json(UnitMoveDTO.self), result: .object(UnitDetailDTO.self), conflicts: true)) { req in
             let unitID = try id(req)
             let body = try req.content.decode(UnitMoveDTO.self)
             let service = try UnitService(req)

@@ -77,14 +77,17 @@ public enum PlanRules {
         }
     }
 
-    /// "Late" is a fact computed from the dates: measured by the first submission (a return and
-    /// resubmission does not make an on-time plan late), or, for a plan never submitted, by today.
+    /// "Late" is a fact computed from the dates by the one deadline rule (`Deadlines.status`),
+    /// measured by the first submission (a return and resubmission does not make an on-time plan
+    /// late), or, for a plan never submitted, by today.
     public static func timeliness(due: LocalDate?, firstSubmitted: LocalDate?, today: LocalDate) -> Timeliness {
-        guard let due else { return .noDueDate }
-        if let firstSubmitted {
-            return firstSubmitted > due ? .late(days: due.days(until: firstSubmitted)) : .onTime
+        guard due != nil else { return .noDueDate }
+        switch Deadlines.status(due: due, completedOn: firstSubmitted, today: today) {
+        case .done: return .onTime
+        case .doneLate(let days): return .late(days: days)
+        case .overdue(let days): return .overdue(days: days)
+        case .due, .noDueDate: return .notYetDue
         }
-        return today > due ? .overdue(days: due.days(until: today)) : .notYetDue
     }
 
     /// The day a breakthrough goal's outcome was recorded: kept while it stays finished, set to
