@@ -22,6 +22,13 @@ import Vapor
             #expect(responses("/unit-plans/{id}/actions", "post")["409"] != nil)
             #expect(responses("/units/{id}/move", "post")["409"] != nil)
             #expect(responses("/unit-plans", "post")["409"] == nil)
+            // A goal's status may be sent as null (it is then "đang thực hiện"); a goal read back always has one.
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            func statusEnum(_ name: String) -> [Any]? {
+                (((schemas[name] as? [String: Any])?["properties"] as? [String: Any])?["status"] as? [String: Any])?["enum"] as? [Any]
+            }
+            #expect(statusEnum("BreakthroughGoalInput")?.contains { $0 is NSNull } == true)
+            #expect(statusEnum("BreakthroughGoal")?.contains { $0 is NSNull } == false)
         }
     }
 

@@ -107,8 +107,7 @@ struct GoalDTO: Content, APISchema {
         ("title", .string()),
         ("expectedResult", .string()),
         ("deadline", .date),
-        // null or absent: đang thực hiện
-        ("status", .nullable(.enumeration(GoalStatus.allCases.map(\.rawValue)))),
+        ("status", .enumeration(GoalStatus.allCases.map(\.rawValue))),
         ("statusLabel", .string()),
         ("finishedOn", .nullable(.date)),
         ("finalResult", .string()),
@@ -134,7 +133,8 @@ struct GoalBody: Content, APISchema {
         ("title", .string(maxLength: GoalService.titleLimit)),
         ("expectedResult", .string(maxLength: GoalService.textLimit)),
         ("deadline", .date),
-        ("status", .enumeration(GoalStatus.allCases.map(\.rawValue))),
+        // null or absent: đang thực hiện
+        ("status", .nullable(.enumeration(GoalStatus.allCases.map(\.rawValue)))),
         ("finalResult", .string(maxLength: GoalService.textLimit)),
     ], required: ["title", "expectedResult", "deadline"])
 }
