@@ -63,6 +63,9 @@ enum Audit {
         case planTemplate = "mau_ke_hoach"
         case topicMaterial = "tai_lieu"
         case dataImport = "nhap_du_lieu"
+        case commendation = "khen_thuong"
+        case commendationForm = "hinh_thuc_khen_thuong"
+        case commendationIssuer = "cap_khen_thuong"
 
         var label: String {
             switch self {
@@ -89,6 +92,9 @@ enum Audit {
             case .planTemplate: "Mẫu kế hoạch cá nhân"
             case .topicMaterial: "Tài liệu học tập"
             case .dataImport: "Nhập dữ liệu"
+            case .commendation: "Khen thưởng"
+            case .commendationForm: "Hình thức khen thưởng"
+            case .commendationIssuer: "Cấp khen"
             }
         }
     }

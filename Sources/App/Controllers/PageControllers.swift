@@ -25,6 +25,8 @@ enum PageControllers {
         ImportController(),
         // MARK: helper E: deadlines, study materials
         DeadlineController(), TopicMaterialController(),
+        // MARK: helper F: commendations
+        CommendationController(), CommendationVocabularyController(),
     ] }
 }
 
@@ -49,5 +51,7 @@ enum APIGroups {
         // MARK: helper D: imports
         // MARK: helper E: deadlines, study materials
         DeadlinesAPI.register, TopicMaterialsAPI.register,
+        // MARK: helper F: commendations
+        CommendationsAPI.register,
     ]
 }

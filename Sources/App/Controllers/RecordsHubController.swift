@@ -46,6 +46,8 @@ enum RecordsHubView {
         Kind(title: "Nhập từ tệp", text: "Sinh hoạt chi bộ, điểm danh hội nghị từ tệp Excel hoặc CSV: kiểm tra trước, ghi tất cả một lần.", url: .imports, forWriters: true),
         // MARK: helper E: deadlines, study materials
         Kind(title: "Hạn cần làm", text: "Kế hoạch, kế hoạch cá nhân, sinh hoạt chi bộ thường kỳ còn thiếu: quá hạn, sắp đến hạn.", url: .deadlines),
+        // MARK: helper F: commendations
+        Kind(title: "Khen thưởng", text: "Giấy khen, bằng khen, biểu dương theo đợt, cấp khen và số quyết định; số tập thể, cá nhân được khen.", url: .commendations),
     ]
 
     static func render(_ kinds: [Kind]) -> Markup {

@@ -24,6 +24,8 @@ enum Migrations {
             CreatePendingImports(),
             // indicators (helper C)
             CreateUnitClosureHistory(),
+            // commendations (helper F)
+            CreateCommendationForms(), CreateCommendationIssuers(), SeedCommendationVocabulary(), CreateCommendations(),
         ])
     }
 }

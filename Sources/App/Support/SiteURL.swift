@@ -108,6 +108,16 @@ enum SiteURL: Equatable {
     case topicMaterials(Int?)
     case topicMaterial(Int?)
     case topicMaterialRemove(Int?)
+    // MARK: helper F: commendations
+    case commendations
+    case commendationNew
+    case commendation(Int?)
+    case commendationEdit(Int?)
+    case commendationVocabulary
+    case commendationFormNew
+    case commendationFormEdit(Int?)
+    case commendationIssuerNew
+    case commendationIssuerEdit(Int?)
 
     var path: String {
         func id(_ value: Int?) -> String { value.map(String.init) ?? ":id" }
@@ -216,6 +226,16 @@ enum SiteURL: Equatable {
         case .topicMaterials(let v): return "/chuyen-de/\(id(v))/tai-lieu"
         case .topicMaterial(let v): return "/tai-lieu/\(id(v))"
         case .topicMaterialRemove(let v): return "/tai-lieu/\(id(v))/xoa"
+        // MARK: helper F: commendations
+        case .commendations: return "/khen-thuong"
+        case .commendationNew: return "/khen-thuong/moi"
+        case .commendation(let v): return "/khen-thuong/\(id(v))"
+        case .commendationEdit(let v): return "/khen-thuong/\(id(v))/sua"
+        case .commendationVocabulary: return "/danh-muc-khen-thuong"
+        case .commendationFormNew: return "/danh-muc-khen-thuong/hinh-thuc"
+        case .commendationFormEdit(let v): return "/hinh-thuc-khen-thuong/\(id(v))/sua"
+        case .commendationIssuerNew: return "/danh-muc-khen-thuong/cap-khen"
+        case .commendationIssuerEdit(let v): return "/cap-khen-thuong/\(id(v))/sua"
         }
     }
 

@@ -22,5 +22,7 @@ enum ScopeRecords {
         ImportTestSupport.scopeRecords,
         // MARK: helper E: deadlines, study materials
         TopicMaterialTestSupport.scopeRecords,
+        // MARK: helper F: commendations
+        CommendationTestSupport.scopeRecords,
     ]
 }

@@ -17,5 +17,7 @@ enum DemoRecords {
         // MARK: helper D: imports
         // MARK: helper E: deadlines, study materials
         DemoTopicMaterials.build,
+        // MARK: helper F: commendations
+        DemoCommendations.build,
     ]
 }
