@@ -135,7 +135,7 @@ struct GoalBody: Content, APISchema {
         ("deadline", .date),
         // null or absent: đang thực hiện
         ("status", .nullable(.enumeration(GoalStatus.allCases.map(\.rawValue)))),
-        ("finalResult", .string(maxLength: GoalService.textLimit)),
+        ("finalResult", .nullable(.string(maxLength: GoalService.textLimit))),
     ], required: ["title", "expectedResult", "deadline"])
 }
 

@@ -5,11 +5,10 @@ public enum VietnameseText {
 
     // MARK: - Normalisation and folding
 
-    /// Unicode NFC, leading/trailing whitespace trimmed, internal whitespace runs and control
-    /// characters (NUL, which PostgreSQL refuses in text, and the rest of C0/C1) collapsed to one space.
+    /// Unicode NFC, leading/trailing whitespace trimmed, internal whitespace runs collapsed to one space.
     public static func normalize(_ s: String) -> String {
         s.precomposedStringWithCanonicalMapping
-            .split(whereSeparator: { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } })
+            .split(whereSeparator: { $0.isWhitespace })
             .joined(separator: " ")
     }
 
