@@ -89,6 +89,7 @@ struct APIBuilder {
         let successStatus = operation.successStatus
         routes.on(operation.method, operation.pattern, body: operation.method == .GET ? .collect(maxSize: "1kb") : .collect(maxSize: "256kb")) { req async throws -> Response in
             try ParameterCheck.validate(operation, req)
+            try NULGuard.check(req)
             let response = try await handler(req).encodeResponse(for: req)
             if response.status == .ok && successStatus != .ok { response.status = successStatus }
             return response

@@ -33,6 +33,7 @@ struct CSRFMiddleware: AsyncMiddleware {
                 let limit = request.route?.userInfo[CSRF.bodyLimitKey] as? Int ?? request.application.routes.defaultMaxBodySize.value
                 _ = try await request.body.collect(max: limit).get()
             }
+            try NULGuard.check(request)
             struct Field: Decodable { let _csrf: String? }
             let submitted = (try? request.content.decode(Field.self))?._csrf ?? request.headers.first(name: "X-CSRF-Token")
             guard CSRF.isValid(submitted, for: request) else {
