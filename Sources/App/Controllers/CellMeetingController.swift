@@ -56,8 +56,7 @@ struct CellMeetingController: RouteCollection {
         try CellMeetingService.requireLister(access)
         let p = try req.query.decode(ListParameters.self)
         let query = CellMeetingListQuery(unit: p.donVi ?? "", year: p.nam ?? "")
-        let typedYear = Int(query.year.trimmingCharacters(in: .whitespaces)).flatMap { (1945...9999).contains($0) ? $0 : nil }
-        let year = typedYear ?? LocalDate.today().year
+        let year = ListYear.from(query.year)
         let page = PageNumber.from(p.trang)
         let result = try await CellMeetingService.compliance(
             unitCode: query.unit, year: year, offset: (page - 1) * Self.perPage, limit: Self.perPage, access: access)

@@ -26,7 +26,7 @@ struct DeadlineController: RouteCollection {
         try DeadlineService.requireLister(access)
         let p = try req.query.decode(ListParameters.self)
         let unit = p.donVi ?? "", yearText = p.nam ?? ""
-        let year = Self.year(yearText)
+        let year = ListYear.from(yearText)
         let page = PageNumber.from(p.trang)
         let report = try await DeadlineService.report(
             unitCode: unit, year: year, offset: (page - 1) * Self.perPage, limit: Self.perPage, access: access)
@@ -34,8 +34,4 @@ struct DeadlineController: RouteCollection {
         return HTMLPage(req.chrome("Hạn cần làm", section: .records), DeadlineListView.render(model))
     }
 
-    /// A year as typed; anything else is this year.
-    static func year(_ text: String) -> Int {
-        Int(text.trimmingCharacters(in: .whitespaces)).flatMap { (1945...9999).contains($0) ? $0 : nil } ?? LocalDate.today().year
-    }
 }

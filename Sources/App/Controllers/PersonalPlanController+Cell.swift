@@ -10,7 +10,7 @@ extension PersonalPlanController {
         let access = try req.access
         try PersonalPlanService.requireLister(access)
         let code = req.query[String.self, at: "don-vi"] ?? ""
-        let year = Self.year(req.query[String.self, at: "nam"])
+        let year = ListYear.from(req.query[String.self, at: "nam"])
         let (unit, unknown) = try await PersonalPlanService.root(code, access: access)
         var note: String?
         if unknown {
@@ -55,7 +55,7 @@ extension PersonalPlanController {
             let code = VietnameseText.normalize(form.unit ?? "")
             guard let cell = try await OrgUnit.query(on: req.db).filter(\.$code == code).first(),
                   try await access.canSee(unit: cell.id!) else { throw problems }
-            return try await templatePage(req, cell: cell, year: Self.year(form.year), items: form.items ?? "",
+            return try await templatePage(req, cell: cell, year: ListYear.from(form.year), items: form.items ?? "",
                                           commitment: form.commitment ?? "", exists: false, errors: problems.formErrors,
                                           status: .unprocessableEntity).encodeResponse(for: req)
         }
@@ -77,7 +77,7 @@ extension PersonalPlanController {
         let access = try req.access
         let form = try req.content.decode(TemplateForm.self)
         let made = try await PersonalPlanService.startFromTemplate(unitCode: form.unit, year: form.year, access: access)
-        let year = Self.year(form.year)
+        let year = ListYear.from(form.year)
         req.flash(made == 0 ? "Mọi đảng viên của chi bộ đã có kế hoạch năm \(year)."
                             : "Đã tạo \(VietnameseFormat.number(made)) kế hoạch nháp năm \(year) theo mẫu.")
         return req.redirect(to: SiteURL.personalPlans.with([("don-vi", form.unit), ("nam", String(year))]))

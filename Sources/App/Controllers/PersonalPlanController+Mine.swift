@@ -6,7 +6,7 @@ import Vapor
 /// (/nguoi/:id/ke-hoach-ca-nhan). Both start from the cell's template when there is one.
 extension PersonalPlanController {
     func mine(req: Request) async throws -> HTMLPage {
-        let year = Self.year(req.query[String.self, at: "nam"], in: PersonalPlanService.yearRange())
+        let year = ListYear.from(req.query[String.self, at: "nam"], in: PersonalPlanService.yearRange())
         return try await minePage(req, year: year, typed: nil, errors: FormErrors())
     }
 
@@ -15,7 +15,7 @@ extension PersonalPlanController {
         guard let personID = access.user.personID, let person = try await Person.find(personID, on: req.db) else {
             throw Abort(.forbidden, reason: Self.noPerson)
         }
-        let year = Self.year(req.query[String.self, at: "nam"], in: PersonalPlanService.yearRange())
+        let year = ListYear.from(req.query[String.self, at: "nam"], in: PersonalPlanService.yearRange())
         let input = try Self.formInput(req)
         do {
             let plan: PersonalPlan
@@ -99,7 +99,7 @@ extension PersonalPlanController {
 
     func newForm(req: Request) async throws -> Response {
         let (person, unitID) = try await member(req)
-        let year = Self.year(req.query[String.self, at: "nam"], in: PersonalPlanService.yearRange())
+        let year = ListYear.from(req.query[String.self, at: "nam"], in: PersonalPlanService.yearRange())
         if let existing = try await PersonalPlanService.plan(person: person.id!, year: year, on: req.db) {
             return req.redirect(to: SiteURL.personalPlanEdit(existing.id).path)
         }
@@ -109,7 +109,7 @@ extension PersonalPlanController {
 
     func create(req: Request) async throws -> Response {
         let (person, _) = try await member(req)
-        let year = Self.year(req.query[String.self, at: "nam"], in: PersonalPlanService.yearRange())
+        let year = ListYear.from(req.query[String.self, at: "nam"], in: PersonalPlanService.yearRange())
         let input = try Self.formInput(req)
         do {
             let plan = try await PersonalPlanService.create(person: person, year: year, input, access: try req.access)

@@ -35,18 +35,13 @@ struct PersonalPlanController: RouteCollection {
         }
     }
 
-    /// The year a page asks for (?nam=), or this year when it is missing or out of `range`.
-    static func year(_ text: String?, in range: ClosedRange<Int> = 1945...9999) -> Int {
-        Int((text ?? "").trimmingCharacters(in: .whitespaces)).flatMap { range.contains($0) ? $0 : nil } ?? LocalDate.today().year
-    }
-
     func overview(req: Request) async throws -> HTMLPage {
         let access = try req.access
         try PersonalPlanService.requireLister(access)
         let p = try req.query.decode(ListParameters.self)
         let page = PageNumber.from(p.trang)
         let overview = try await PersonalPlanService.overview(
-            unitCode: p.donVi ?? "", year: Self.year(p.nam), offset: (page - 1) * Self.perPage, limit: Self.perPage, access: access)
+            unitCode: p.donVi ?? "", year: ListYear.from(p.nam), offset: (page - 1) * Self.perPage, limit: Self.perPage, access: access)
         let chrome = req.chrome("Kế hoạch cá nhân, cam kết", section: .records)
         let model = PersonalPlanOverviewModel(
             query: PersonalPlanListQuery(unit: p.donVi ?? "", year: p.nam ?? ""), overview: overview, page: page,

@@ -1,3 +1,5 @@
+import Domain
+
 /// The page number of every list, on pages (?trang=) and in the API (?page=): one rule, so no list
 /// computes an offset from an unchecked number (a huge page number once overflowed and stopped the
 /// server).
@@ -10,4 +12,14 @@ enum PageNumber {
 
     /// A page number as typed in a URL; anything unreadable is the first page.
     static func from(_ raw: String?) -> Int { clamp(raw.flatMap { Int($0) } ?? 1) }
+}
+
+/// The year a list asks for (?nam=): one rule for every page; a year missing, unreadable or
+/// outside `range` is this year.
+enum ListYear {
+    static let range = 1945...9999
+
+    static func from(_ text: String?, in range: ClosedRange<Int> = ListYear.range) -> Int {
+        Int((text ?? "").trimmingCharacters(in: .whitespaces)).flatMap { range.contains($0) ? $0 : nil } ?? LocalDate.today().year
+    }
 }
