@@ -12,6 +12,7 @@ func routes(_ app: Application) throws {
     // Browser pages: session, CSRF on every form post.
     let browser = app.grouped(SessionUserMiddleware(), CSRFMiddleware())
     try browser.register(collection: LoginController())
+    // Public pages, no login: MARK: helper P: public page of exemplars
     let pages = browser.grouped(RequireLoginMiddleware())
     for controller in PageControllers.all {
         try pages.register(collection: controller)

@@ -18,6 +18,11 @@ enum Audit {
         case assess = "danh_gia"
         case remove = "xoa"
         case importData = "nhap"
+        case forward = "chuyen_len"
+        case decide = "quyet_dinh"
+        case reopen = "mo_lai"
+        case publish = "cong_bo"
+        case unpublish = "thu_hoi_cong_bo"
 
         var label: String {
             switch self {
@@ -34,6 +39,11 @@ enum Audit {
             case .assess: "Đánh giá"
             case .remove: "Xóa"
             case .importData: "Nhập từ tệp"
+            case .forward: "Chuyển lên cấp trên"
+            case .decide: "Ra quyết định"
+            case .reopen: "Mở lại"
+            case .publish: "Công bố"
+            case .unpublish: "Thôi công bố"
             }
         }
     }
@@ -66,6 +76,11 @@ enum Audit {
         case commendation = "khen_thuong"
         case commendationForm = "hinh_thuc_khen_thuong"
         case commendationIssuer = "cap_khen_thuong"
+        case gradingRegime = "quy_dinh_xep_loai"
+        case gradingSheet = "xep_loai"
+        case nomination = "de_nghi_khen_thuong"
+        case suggestionRule = "quy_tac_de_xuat"
+        case publicStory = "bai_cong_khai"
 
         var label: String {
             switch self {
@@ -95,6 +110,11 @@ enum Audit {
             case .commendation: "Khen thưởng"
             case .commendationForm: "Hình thức khen thưởng"
             case .commendationIssuer: "Cấp khen"
+            case .gradingRegime: "Quy định xếp loại"
+            case .gradingSheet: "Xếp loại chất lượng"
+            case .nomination: "Đề nghị khen thưởng"
+            case .suggestionRule: "Quy tắc đề xuất khen thưởng"
+            case .publicStory: "Bài giới thiệu công khai"
             }
         }
     }

@@ -27,6 +27,9 @@ enum PageControllers {
         DeadlineController(), TopicMaterialController(),
         // MARK: helper F: commendations
         CommendationController(), CommendationVocabularyController(),
+        // MARK: helper G: grading
+        // MARK: helper N: nominations, suggestions
+        // MARK: helper P: public page of exemplars
     ] }
 }
 
@@ -53,5 +56,8 @@ enum APIGroups {
         DeadlinesAPI.register, TopicMaterialsAPI.register,
         // MARK: helper F: commendations
         CommendationsAPI.register,
+        // MARK: helper G: grading
+        // MARK: helper N: nominations, suggestions
+        // MARK: helper P: public page of exemplars
     ]
 }

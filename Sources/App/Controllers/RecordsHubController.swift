@@ -48,6 +48,9 @@ enum RecordsHubView {
         Kind(title: "Hạn cần làm", text: "Kế hoạch, kế hoạch cá nhân, sinh hoạt chi bộ thường kỳ còn thiếu: quá hạn, sắp đến hạn.", url: .deadlines),
         // MARK: helper F: commendations
         Kind(title: "Khen thưởng", text: "Giấy khen, bằng khen, biểu dương theo đợt, cấp khen và số quyết định; số tập thể, cá nhân được khen.", url: .commendations),
+        // MARK: helper G: grading
+        // MARK: helper N: nominations, suggestions
+        // MARK: helper P: public page of exemplars
     ]
 
     static func render(_ kinds: [Kind]) -> Markup {

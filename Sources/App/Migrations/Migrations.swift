@@ -26,6 +26,12 @@ enum Migrations {
             CreateUnitClosureHistory(),
             // commendations (helper F)
             CreateCommendationForms(), CreateCommendationIssuers(), SeedCommendationVocabulary(), CreateCommendations(),
+            // grading (helper G)
+            CreateGradingRegimes(), SeedGradingRegimes(), CreateGradingSheets(),
+            // nominations and suggestions (helper N)
+            CreateNominations(), SeedSuggestionRules(),
+            // public page of exemplars (helper P)
+            CreatePublicStories(),
         ])
     }
 }

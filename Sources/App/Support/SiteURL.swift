@@ -118,6 +118,9 @@ enum SiteURL: Equatable {
     case commendationFormEdit(Int?)
     case commendationIssuerNew
     case commendationIssuerEdit(Int?)
+    // MARK: helper G: grading
+    // MARK: helper N: nominations, suggestions
+    // MARK: helper P: public page of exemplars
 
     var path: String {
         func id(_ value: Int?) -> String { value.map(String.init) ?? ":id" }
@@ -236,6 +239,9 @@ enum SiteURL: Equatable {
         case .commendationFormEdit(let v): return "/hinh-thuc-khen-thuong/\(id(v))/sua"
         case .commendationIssuerNew: return "/danh-muc-khen-thuong/cap-khen"
         case .commendationIssuerEdit(let v): return "/cap-khen-thuong/\(id(v))/sua"
+        // MARK: helper G: grading
+        // MARK: helper N: nominations, suggestions
+        // MARK: helper P: public page of exemplars
         }
     }
 

@@ -24,5 +24,8 @@ enum ScopeRecords {
         TopicMaterialTestSupport.scopeRecords,
         // MARK: helper F: commendations
         CommendationTestSupport.scopeRecords,
+        // MARK: helper G: grading
+        // MARK: helper N: nominations, suggestions
+        // MARK: helper P: public page of exemplars
     ]
 }

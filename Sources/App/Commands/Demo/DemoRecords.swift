@@ -19,5 +19,8 @@ enum DemoRecords {
         DemoTopicMaterials.build,
         // MARK: helper F: commendations
         DemoCommendations.build,
+        // MARK: helper G: grading
+        // MARK: helper N: nominations, suggestions
+        // MARK: helper P: public page of exemplars
     ]
 }
