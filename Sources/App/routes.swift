@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     let browser = app.grouped(SessionUserMiddleware(), CSRFMiddleware())
     try browser.register(collection: LoginController())
     // Public pages, no login: MARK: helper P: public page of exemplars
+    try browser.register(collection: PublicExemplarController())
     let pages = browser.grouped(RequireLoginMiddleware())
     for controller in PageControllers.all {
         try pages.register(collection: controller)

@@ -86,6 +86,7 @@ enum LoginView {
                 Form.text("password", "Mật khẩu", value: nil, errors: FormErrors(), type: "password", required: true,
                           extra: [("autocomplete", "current-password")]),
                 Form.submit("Đăng nhập"),
-            ]))
+            ]),
+            H.el("p", [:], H.a(SiteURL.publicExemplars.path, "Gương sáng làm theo Bác — trang công khai, không cần đăng nhập")))
     }
 }

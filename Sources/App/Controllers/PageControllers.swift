@@ -30,6 +30,7 @@ enum PageControllers {
         // MARK: helper G: grading
         // MARK: helper N: nominations, suggestions
         // MARK: helper P: public page of exemplars
+        PublicStoryController(),
     ] }
 }
 
@@ -59,5 +60,6 @@ enum APIGroups {
         // MARK: helper G: grading
         // MARK: helper N: nominations, suggestions
         // MARK: helper P: public page of exemplars
+        PublicStoriesAPI.register,
     ]
 }

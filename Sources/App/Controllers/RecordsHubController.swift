@@ -51,6 +51,7 @@ enum RecordsHubView {
         // MARK: helper G: grading
         // MARK: helper N: nominations, suggestions
         // MARK: helper P: public page of exemplars
+        Kind(title: "Giới thiệu gương sáng", text: "Bài giới thiệu điển hình, mô hình hay trên trang công khai và tin Atom; công bố, thôi công bố.", url: .publicStories),
     ]
 
     static func render(_ kinds: [Kind]) -> Markup {

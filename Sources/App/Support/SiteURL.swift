@@ -121,6 +121,15 @@ enum SiteURL: Equatable {
     // MARK: helper G: grading
     // MARK: helper N: nominations, suggestions
     // MARK: helper P: public page of exemplars
+    case publicStories
+    case publicStoryNew
+    case publicStory(Int?)
+    case publicStoryEdit(Int?)
+    case publicStoryPublish(Int?)
+    case publicStoryUnpublish(Int?)
+    case publicExemplars
+    case publicExemplarsFeed
+    case publicExemplar(Int?)
 
     var path: String {
         func id(_ value: Int?) -> String { value.map(String.init) ?? ":id" }
@@ -242,6 +251,15 @@ enum SiteURL: Equatable {
         // MARK: helper G: grading
         // MARK: helper N: nominations, suggestions
         // MARK: helper P: public page of exemplars
+        case .publicStories: return "/bai-cong-khai"
+        case .publicStoryNew: return "/bai-cong-khai/moi"
+        case .publicStory(let v): return "/bai-cong-khai/\(id(v))"
+        case .publicStoryEdit(let v): return "/bai-cong-khai/\(id(v))/sua"
+        case .publicStoryPublish(let v): return "/bai-cong-khai/\(id(v))/cong-bo"
+        case .publicStoryUnpublish(let v): return "/bai-cong-khai/\(id(v))/thoi-cong-bo"
+        case .publicExemplars: return "/guong-sang"
+        case .publicExemplarsFeed: return "/guong-sang/atom.xml"
+        case .publicExemplar(let v): return "/guong-sang/\(id(v))"
         }
     }
 

@@ -71,5 +71,8 @@ enum Stylesheet {
     fieldset.plan-items.invalid{border-color:#b00020}.plan-items legend,.plan-assessment legend{font-weight:600}td.plan-attention{color:#b00020}
     /* unit plans (kế hoạch thực hiện): "nộp trễ", "quá hạn" */
     .badge.late{background:#fde2e2;color:#8a1c1c;white-space:nowrap}
+    /* public page of exemplars (gương sáng): stories one under another; long words never widen a phone's page */
+    .stories{display:grid;gap:12px}.stories .card h2{margin:0 0 4px;font-size:1.15rem}
+    .stories .card,.public-story{overflow-wrap:anywhere}.public-story{max-width:46rem}.public-story .lead{font-weight:600}
     """
 }

@@ -27,5 +27,6 @@ enum ScopeRecords {
         // MARK: helper G: grading
         // MARK: helper N: nominations, suggestions
         // MARK: helper P: public page of exemplars
+        PublicStoryTestSupport.scopeRecords,
     ]
 }

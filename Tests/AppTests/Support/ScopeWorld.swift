@@ -12,6 +12,8 @@ struct ScopeWorld {
     static let outsiders = ["canbo.a", "lanhdao.a", "bithu.a1", "dangvien.a1"]
     static let publicPaths: Set<String> = [
         SiteURL.login.path, SiteURL.logout.path, SiteURL.health.path, SiteURL.stylesheet.path, APIRoutes.prefix + "/openapi.json",
+        // Public page of exemplars (helper P): no login, published stories only (PublicPageTests).
+        SiteURL.publicExemplars.path, SiteURL.publicExemplarsFeed.path, SiteURL.publicExemplar(nil).path,
     ]
 
     /// Route segment → id of an out-of-scope record of that kind.

@@ -22,5 +22,6 @@ enum DemoRecords {
         // MARK: helper G: grading
         // MARK: helper N: nominations, suggestions
         // MARK: helper P: public page of exemplars
+        DemoPublicStories.build,
     ]
 }

@@ -64,7 +64,8 @@ enum ExemplarDetailView {
                 ("Đơn vị ghi nhận", H.a(SiteURL.unit(e.unitID).path, unitName)),
                 ("Câu chuyện, thành tích", H.el("div", ["class": "prose"], .text(e.story))),
             ]),
-            canEdit ? H.el("p", ["class": "actions"], H.a(SiteURL.exemplarEdit(e.id).path, "Sửa điển hình", class: "button")) : .empty,
+            canEdit ? H.el("p", ["class": "actions"], H.a(SiteURL.exemplarEdit(e.id).path, "Sửa điển hình", class: "button"),
+                           H.a(SiteURL.publicStoryNew.with([("dien-hinh", e.id.map(String.init))]), "Giới thiệu công khai", class: "button")) : .empty,
         ])
     }
 }

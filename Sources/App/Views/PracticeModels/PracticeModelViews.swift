@@ -66,7 +66,8 @@ enum PracticeModelDetailView {
                 ("Mô tả", m.description.isEmpty ? H.text("—") : H.el("div", ["class": "prose"], .text(m.description))),
                 ("Kết quả", m.results.isEmpty ? H.text("—") : H.el("div", ["class": "prose"], .text(m.results))),
             ]),
-            canEdit ? H.el("p", ["class": "actions"], H.a(SiteURL.practiceModelEdit(m.id).path, "Sửa mô hình", class: "button")) : .empty,
+            canEdit ? H.el("p", ["class": "actions"], H.a(SiteURL.practiceModelEdit(m.id).path, "Sửa mô hình", class: "button"),
+                           H.a(SiteURL.publicStoryNew.with([("mo-hinh", m.id.map(String.init))]), "Giới thiệu công khai", class: "button")) : .empty,
         ])
     }
 }
