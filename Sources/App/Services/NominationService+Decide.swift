@@ -1,0 +1,69 @@
+import Domain
+import Fluent
+import Vapor
+
+extension NominationService {
+    /// Validates a decision as the commendation register validates its decisions (issuer, number
+    /// by `DocumentNumber.parse`, date not in the future) and builds one commendation per accepted
+    /// candidate, recorded by the proposing unit; marks each candidate accepted or not.
+    static func decidedCommendations(
+        _ nomination: Nomination, _ candidates: [NominationCandidate], _ decision: NominationDecision?,
+        access: Access
+    ) async throws -> [(NominationCandidate, Commendation)] {
+        var problems = InvalidInput()
+        let decision = decision ?? NominationDecision(issuerID: nil, decisionNumber: "", decidedOn: "", verdicts: [])
+        var issuer: CommendationIssuer?
+        if let id = decision.issuerID { issuer = try await CommendationIssuer.find(id, on: access.db) }
+        if issuer == nil { problems.add("issuerId", "Cấp khen: chưa chọn.") }
+        var number: String?
+        switch DocumentNumber.parse(decision.decisionNumber) {
+        case .success(let parsed): number = parsed.raw
+        case .failure(let error): problems.add("decisionNumber", InvalidInput.labelled("Số quyết định", error.message))
+        }
+        let decidedOn = ProgrammeService.requiredDate(decision.decidedOn, "decidedOn", "Ngày quyết định", &problems)
+        if let decidedOn, decidedOn > .today() {
+            problems.add("decidedOn", "Ngày quyết định: không được sau ngày hôm nay.")
+        }
+        let verdicts = Dictionary(decision.verdicts.map { ($0.candidateID, $0) }, uniquingKeysWith: { _, last in last })
+        if verdicts.keys.contains(where: { id in !candidates.contains { $0.id == id } }) {
+            problems.add("candidates", "Có đối tượng không thuộc đề nghị này.")
+        }
+        for candidate in candidates {
+            let verdict = verdicts[candidate.id!]
+            candidate.accepted = verdict?.accepted ?? false
+            if let formID = verdict?.formID, candidate.accepted == true {
+                if try await CommendationForm.find(formID, on: access.db) == nil {
+                    problems.add("candidates", "Hình thức khen thưởng của “\(candidate.recipientName)” không có.")
+                } else {
+                    candidate.formID = formID
+                }
+            }
+        }
+        if !candidates.contains(where: { $0.accepted == true }) {
+            problems.add("candidates", "Chưa chọn đối tượng nào được khen thưởng.")
+        }
+        try problems.check()
+        nomination.issuerID = issuer!.id
+        nomination.decisionNumber = number!
+        nomination.decidedOn = decidedOn
+        return candidates.filter { $0.accepted == true }.map { candidate in
+            let c = Commendation()
+            c.unitID = nomination.unitID
+            c.formID = candidate.formID
+            c.issuerID = issuer!.id!
+            c.recipientKind = candidate.recipientKind
+            c.recipientUnitID = candidate.recipientUnitID
+            c.personID = candidate.personID
+            c.nominationID = nomination.id
+            c.recipientName = candidate.recipientName
+            c.fromYear = nomination.fromYear
+            c.toYear = nomination.toYear
+            c.event = nomination.event
+            c.eventFolded = VietnameseText.fold(nomination.event)
+            c.reason = candidate.achievements
+            c.decisionNumber = number!
+            c.decidedOn = decidedOn!
+            return (candidate, c)
+        }
+    }
+}
