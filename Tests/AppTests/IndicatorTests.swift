@@ -31,7 +31,8 @@ import Vapor
                 let expected = IndicatorCount(root: root, period: .year(year, today: today), today: today).all()
                 #expect(report.indicators.map(\.code) == IndicatorCode.allCases.map(\.rawValue))
                 for dto in report.indicators {
-                    let want = expected[IndicatorCode(rawValue: dto.code)!]!
+                    // III.5 reads gradings, which this world has none of: GradingIndicatorTests counts it in its own world.
+                    guard let want = expected[IndicatorCode(rawValue: dto.code)!] else { continue }
                     let context = Comment(rawValue: "\(root) \(year) \(dto.code)")
                     #expect(dto.numerator == want.value.numerator && dto.denominator == want.value.denominator,
                             "\(context): \(dto.text), counted \(want.value.text)")

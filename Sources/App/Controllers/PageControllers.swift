@@ -28,6 +28,7 @@ enum PageControllers {
         // MARK: helper F: commendations
         CommendationController(), CommendationVocabularyController(),
         // MARK: helper G: grading
+        GradingController(), GradingRegimeController(),
         // MARK: helper N: nominations, suggestions
         // MARK: helper P: public page of exemplars
         PublicStoryController(),
@@ -58,6 +59,7 @@ enum APIGroups {
         // MARK: helper F: commendations
         CommendationsAPI.register,
         // MARK: helper G: grading
+        GradingAPI.register,
         // MARK: helper N: nominations, suggestions
         // MARK: helper P: public page of exemplars
         PublicStoriesAPI.register,

@@ -49,6 +49,7 @@ enum RecordsHubView {
         // MARK: helper F: commendations
         Kind(title: "Khen thưởng", text: "Giấy khen, bằng khen, biểu dương theo đợt, cấp khen và số quyết định; số tập thể, cá nhân được khen.", url: .commendations),
         // MARK: helper G: grading
+        Kind(title: "Xếp loại chất lượng", text: "Xếp loại đảng viên, tổ chức đảng hằng năm theo quy định của năm; giới hạn HTXSNV; nộp cấp trên.", url: .gradings),
         // MARK: helper N: nominations, suggestions
         // MARK: helper P: public page of exemplars
         Kind(title: "Giới thiệu gương sáng", text: "Bài giới thiệu điển hình, mô hình hay trên trang công khai và tin Atom; công bố, thôi công bố.", url: .publicStories),

@@ -88,6 +88,7 @@ enum Indicators {
         case .personalPlansFulfilled: try await personalPlansFulfilled(r, sql)
         case .practiceModels: try await practiceModels(r, sql)
         case .exemplars: try await exemplars(r, sql)
+        case .gradings: try await gradings(r, sql)
         case .outreach: try await outreach(r, sql)
         case .contests: try await contests(r, sql)
         }

@@ -119,6 +119,14 @@ enum SiteURL: Equatable {
     case commendationIssuerNew
     case commendationIssuerEdit(Int?)
     // MARK: helper G: grading
+    case gradings
+    case gradingSheet(Int?)
+    case gradingSheetSubmit(Int?)
+    case gradingSheetReopen(Int?)
+    case gradingRegimes
+    case gradingRegimeEdit(Int?)
+    case gradingYear
+    case myGradings
     // MARK: helper N: nominations, suggestions
     // MARK: helper P: public page of exemplars
     case publicStories
@@ -249,6 +257,14 @@ enum SiteURL: Equatable {
         case .commendationIssuerNew: return "/danh-muc-khen-thuong/cap-khen"
         case .commendationIssuerEdit(let v): return "/cap-khen-thuong/\(id(v))/sua"
         // MARK: helper G: grading
+        case .gradings: return "/xep-loai"
+        case .gradingSheet(let v): return "/xep-loai/\(id(v))"
+        case .gradingSheetSubmit(let v): return "/xep-loai/\(id(v))/nop"
+        case .gradingSheetReopen(let v): return "/xep-loai/\(id(v))/mo-lai"
+        case .gradingRegimes: return "/quy-dinh-xep-loai"
+        case .gradingRegimeEdit(let v): return "/quy-dinh-xep-loai/\(id(v))/sua"
+        case .gradingYear: return "/quy-dinh-xep-loai/nam"
+        case .myGradings: return "/xep-loai-cua-toi"
         // MARK: helper N: nominations, suggestions
         // MARK: helper P: public page of exemplars
         case .publicStories: return "/bai-cong-khai"

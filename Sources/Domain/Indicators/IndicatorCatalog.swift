@@ -92,6 +92,11 @@ enum IndicatorCatalog {
             formula: "Số tập thể, cá nhân điển hình tiên tiến được ghi nhận trong kỳ.",
             sources: [.exemplars]),
         .init(
+            code: .gradings, label: "Xếp loại chất lượng", unit: "đảng viên", measure: .count, noun: "đảng viên",
+            formula: "Số đảng viên được xếp loại trên các bảng xếp loại đã nộp của các năm của kỳ (bảng của tổ chức đảng trong "
+                + "phạm vi), chia theo bốn mức; số tổ chức đảng cấp dưới được xếp loại trên các bảng đã nộp, chia theo bốn mức.",
+            sources: [.evaluations, .units]),
+        .init(
             code: .outreach, label: "Hoạt động tuyên truyền", unit: "hoạt động", measure: .count, noun: "hoạt động",
             formula: "Số hoạt động tuyên truyền trong kỳ, chia theo hình thức; tổng số lượt người tham gia.",
             sources: [.outreach]),

@@ -1,5 +1,4 @@
-/// The indicators of DESIGN.md §3 that the records support. III.5 (xếp loại chất lượng) waits for
-/// the gradings of the evaluation work and is not here yet.
+/// The indicators of DESIGN.md §3 that the records support.
 public enum IndicatorCode: String, CaseIterable, Codable, Sendable {
     case guidanceDocuments = "I.1"
     case unitPlans = "I.2"
@@ -15,6 +14,7 @@ public enum IndicatorCode: String, CaseIterable, Codable, Sendable {
     case personalPlansFulfilled = "III.2"
     case practiceModels = "III.3"
     case exemplars = "III.4"
+    case gradings = "III.5"
     case outreach = "IV.1"
     case contests = "IV.2"
 
@@ -24,7 +24,7 @@ public enum IndicatorCode: String, CaseIterable, Codable, Sendable {
         switch self {
         case .guidanceDocuments, .unitPlans, .breakthroughGoals, .conductCodes: .leadership
         case .studySessions, .studyParticipation, .grassrootsStudy, .monthlyContent, .thematicMeetings, .thematicDiscussion: .study
-        case .personalPlans, .personalPlansFulfilled, .practiceModels, .exemplars: .practice
+        case .personalPlans, .personalPlansFulfilled, .practiceModels, .exemplars, .gradings: .practice
         case .outreach, .contests: .outreach
         }
     }
@@ -51,6 +51,7 @@ public enum IndicatorGroup: String, CaseIterable, Sendable {
 public enum IndicatorSource: String, CaseIterable, Sendable {
     case units, memberships, guidanceDocuments, unitPlans, breakthroughGoals, dueDates, conductCodes
     case studySessions, attendance, cellMeetings, personalPlans, practiceModels, exemplars, outreach, contests
+    case evaluations
 
     public var label: String {
         switch self {
@@ -69,6 +70,7 @@ public enum IndicatorSource: String, CaseIterable, Sendable {
         case .exemplars: "Điển hình tiên tiến"
         case .outreach: "Hoạt động tuyên truyền"
         case .contests: "Cuộc thi viết, bài dự thi"
+        case .evaluations: "Bảng xếp loại chất lượng đã nộp"
         }
     }
 }

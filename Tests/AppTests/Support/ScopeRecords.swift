@@ -25,6 +25,7 @@ enum ScopeRecords {
         // MARK: helper F: commendations
         CommendationTestSupport.scopeRecords,
         // MARK: helper G: grading
+        GradingTestSupport.scopeRecords,
         // MARK: helper N: nominations, suggestions
         // MARK: helper P: public page of exemplars
         PublicStoryTestSupport.scopeRecords,

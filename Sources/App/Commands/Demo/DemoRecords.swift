@@ -20,6 +20,7 @@ enum DemoRecords {
         // MARK: helper F: commendations
         DemoCommendations.build,
         // MARK: helper G: grading
+        DemoGradings.build,
         // MARK: helper N: nominations, suggestions
         // MARK: helper P: public page of exemplars
         DemoPublicStories.build,
