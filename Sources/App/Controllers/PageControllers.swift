@@ -30,6 +30,7 @@ enum PageControllers {
         // MARK: helper G: grading
         GradingController(), GradingRegimeController(),
         // MARK: helper N: nominations, suggestions
+        SuggestionController(), SuggestionRuleController(),
         // MARK: helper P: public page of exemplars
         PublicStoryController(),
     ] }
@@ -61,6 +62,7 @@ enum APIGroups {
         // MARK: helper G: grading
         GradingAPI.register,
         // MARK: helper N: nominations, suggestions
+        SuggestionsAPI.register,
         // MARK: helper P: public page of exemplars
         PublicStoriesAPI.register,
     ]

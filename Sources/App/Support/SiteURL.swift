@@ -128,6 +128,15 @@ enum SiteURL: Equatable {
     case gradingYear
     case myGradings
     // MARK: helper N: nominations, suggestions
+    case nominations
+    case nominationNew
+    case nomination(Int?)
+    case nominationEdit(Int?)
+    case nominationAction(Int?)
+    case suggestions
+    case suggestionRules
+    case suggestionRuleNew
+    case suggestionRuleEdit(Int?)
     // MARK: helper P: public page of exemplars
     case publicStories
     case publicStoryNew
@@ -266,6 +275,15 @@ enum SiteURL: Equatable {
         case .gradingYear: return "/quy-dinh-xep-loai/nam"
         case .myGradings: return "/xep-loai-cua-toi"
         // MARK: helper N: nominations, suggestions
+        case .nominations: return "/de-nghi-khen-thuong"
+        case .nominationNew: return "/de-nghi-khen-thuong/moi"
+        case .nomination(let v): return "/de-nghi-khen-thuong/\(id(v))"
+        case .nominationEdit(let v): return "/de-nghi-khen-thuong/\(id(v))/sua"
+        case .nominationAction(let v): return "/de-nghi-khen-thuong/\(id(v))/xu-ly"
+        case .suggestions: return "/de-xuat-khen-thuong"
+        case .suggestionRules: return "/quy-tac-de-xuat"
+        case .suggestionRuleNew: return "/quy-tac-de-xuat/moi"
+        case .suggestionRuleEdit(let v): return "/quy-tac-de-xuat/\(id(v))/sua"
         // MARK: helper P: public page of exemplars
         case .publicStories: return "/bai-cong-khai"
         case .publicStoryNew: return "/bai-cong-khai/moi"
