@@ -1,25 +1,36 @@
+import Domain
 import Foundation
 
 /// CSV as Excel, LibreOffice and Google Sheets write it: comma or semicolon (the list separator
 /// of the machine's locale; detected from the first record, or from Excel's "sep=;" line),
 /// fields in double quotes with "" for a quote and newlines inside, CRLF or LF, UTF-8 with or
-/// without a byte-order mark. Text comes out in NFC (macOS writes NFD).
+/// without a byte-order mark, or UTF-16 with one (Excel's "Unicode Text", tab-separated).
+/// A file that is not UTF-8 was saved from a legacy font (TCVN3, VNI) or in Windows-1258: its
+/// encoding is decided over the whole file, or the file is refused saying why. Text comes out
+/// in NFC (macOS writes NFD).
 public enum CSVReader {
     public static func read(_ data: Data, limits: SpreadsheetLimits = SpreadsheetLimits()) throws -> Sheet {
         guard data.count <= limits.maxBytes else { throw SpreadsheetError.tooLarge(bytes: data.count, limit: limits.maxBytes) }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw SpreadsheetError.notUTF8 }
-        guard String(bytes: bytes, encoding: .utf8) != nil else { throw SpreadsheetError.notUTF8 }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+            guard let text = String(bytes: bytes.dropFirst(2), encoding: encoding) else { throw SpreadsheetError.notUTF8 }
+            bytes = Array(text.utf8)
+        }
+        let isUTF8 = String(bytes: bytes, encoding: .utf8) != nil
         let (delimiter, start) = delimiter(of: bytes)
-        let rows = try parse(bytes[start...], delimiter: delimiter, maxRows: limits.maxRows)
+        let rows = try parse(bytes[start...], delimiter: delimiter, maxRows: limits.maxRows,
+                             text: isUTF8 ? { String(decoding: $0, as: UTF8.self) } : LegacyEncoding.view(of:))
         guard !rows.isEmpty else { throw SpreadsheetError.empty }
-        return Sheet(name: "", rows: rows)
+        let sheet = Sheet(name: "", rows: rows)
+        return isUTF8 ? sheet : try sheet.decodingLegacyFile().get()
     }
 
     private static let quote = UInt8(ascii: "\"")
     private static let comma = UInt8(ascii: ",")
     private static let semicolon = UInt8(ascii: ";")
+    private static let tab = UInt8(ascii: "\t")
     private static let cr = UInt8(ascii: "\r")
     private static let lf = UInt8(ascii: "\n")
 
@@ -33,19 +44,24 @@ public enum CSVReader {
         }
         // Count both outside quotes in the first record: a header has one separator fewer
         // than it has columns, and a Vietnamese header rarely holds either character.
-        var commas = 0, semicolons = 0, inQuotes = false
+        // Excel's "Unicode Text" separates with tabs.
+        var commas = 0, semicolons = 0, tabs = 0, inQuotes = false
         for byte in bytes {
             if byte == quote { inQuotes.toggle() }
             if inQuotes { continue }
             if byte == cr || byte == lf { break }
             if byte == comma { commas += 1 }
             if byte == semicolon { semicolons += 1 }
+            if byte == tab { tabs += 1 }
         }
+        if tabs > commas && tabs > semicolons { return (tab, 0) }
         return (semicolons > commas ? semicolon : comma, 0)
     }
 
     /// RFC 4180 records; a quote inside an unquoted field is kept as a character, as Excel does.
-    static func parse(_ bytes: ArraySlice<UInt8>, delimiter: UInt8, maxRows: Int) throws -> [SheetRow] {
+    static func parse(
+        _ bytes: ArraySlice<UInt8>, delimiter: UInt8, maxRows: Int, text: ([UInt8]) -> String = { String(decoding: $0, as: UTF8.self) }
+    ) throws -> [SheetRow] {
         var rows: [SheetRow] = []
         var cells: [Cell] = []
         var field: [UInt8] = []
@@ -55,7 +71,7 @@ public enum CSVReader {
         var quoteOpenedIn = 1
 
         func endField() {
-            cells.append(Cell.text(nfc: String(decoding: field, as: UTF8.self)))
+            cells.append(Cell.text(nfc: text(field)))
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
         }

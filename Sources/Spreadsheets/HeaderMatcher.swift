@@ -32,6 +32,15 @@ public struct Table: Sendable {
     /// Rows under the header holding a value in at least one known column.
     public let rows: [SheetRow]
     let titles: [String: String]
+    /// Column key → what its text was found written in (columns holding text only).
+    public let encodings: [String: ColumnEncoding]
+
+    /// "Cột “Họ và tên”: chuyển từ TCVN3 (ABC) sang Unicode", for each column read that was converted.
+    public var conversions: [String] {
+        columns.sorted { $0.value < $1.value }.compactMap { key, _ in
+            encodings[key]?.convertedFrom.map { "Cột “\(titles[key] ?? key)”: chuyển từ \($0.label) sang Unicode" }
+        }
+    }
 
     public func has(_ key: String) -> Bool { columns[key] != nil }
 
@@ -60,19 +69,22 @@ public enum HeaderMatcher {
         String(VietnameseText.fold(header).unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
     }
 
+    /// The text under the header is converted from a legacy encoding column by column
+    /// (`Sheet.decodingLegacyColumns`); a column the import reads whose encoding cannot be
+    /// decided refuses the file, naming the column and why.
     public static func table(_ sheet: Sheet, columns specs: [ColumnSpec]) throws -> Table {
-        var best: (index: Int, found: [String: [Int]])?
+        var best: (index: Int, found: [String: [Int]], written: [Int: String])?
         for (i, row) in sheet.rows.prefix(searchDepth).enumerated() {
             let above = i > 0 && sheet.rows[i - 1].number == row.number - 1 ? sheet.rows[i - 1] : nil
-            let found = match(row, above: above, specs)
+            let (found, written) = match(row, above: above, specs)
             guard !found.isEmpty else { continue }
             if let current = best {
                 let better = found.count > current.found.count
                 // An equal row straight below is the lower line of a two-line header.
                 let lowerLine = found.count == current.found.count && i == current.index + 1
-                if better || lowerLine { best = (i, found) }
+                if better || lowerLine { best = (i, found, written) }
             } else {
-                best = (i, found)
+                best = (i, found, written)
             }
         }
         guard let best else { throw SpreadsheetError.noHeader(expected: specs.filter(\.required).map(\.title)) }
@@ -84,35 +96,63 @@ public enum HeaderMatcher {
             }
         }
         let columns = best.found.mapValues { $0[0] }
-        var rows = Array(sheet.rows.dropFirst(best.index + 1)).filter { row in columns.values.contains { !row[$0].isEmpty } }
-        if let first = rows.first, isNumbering(first, columns: columns) { rows.removeFirst() }
         let header = sheet.rows[best.index]
         var titles: [String: String] = [:]
         for spec in specs {
             guard let column = columns[spec.key] else { titles[spec.key] = spec.title; continue }
-            let written = VietnameseText.normalize(header[column].inputText)
+            let written = VietnameseText.normalize(best.written[column] ?? header[column].inputText)
             titles[spec.key] = written.isEmpty ? spec.title : written
         }
-        return Table(sheetName: sheet.name, headerRow: header.number, columns: columns, rows: rows, titles: titles)
+        let decoded = sheet.decodingLegacyColumns(from: best.index + 1)
+        var rows = Array(decoded.rows.dropFirst(best.index + 1)).filter { row in columns.values.contains { !row[$0].isEmpty } }
+        if let first = rows.first, isNumbering(first, columns: columns) { rows.removeFirst() }
+        let byColumn = Dictionary(decoded.encodingReport.map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a })
+        let encodings = specs.compactMap { spec in columns[spec.key].flatMap { byColumn[$0] }.map { (spec.key, $0) } }
+        let table = Table(sheetName: sheet.name, headerRow: header.number, columns: columns, rows: rows, titles: titles,
+                          encodings: Dictionary(encodings, uniquingKeysWith: { a, _ in a }))
+        let undecided = specs.compactMap { spec -> String? in
+            guard let reason = table.encodings[spec.key]?.undecidedReason, let column = columns[spec.key] else { return nil }
+            return "“\(table.titles[spec.key] ?? spec.title)” (cột \(ColumnName.letters(column))): \(reason)"
+        }
+        guard undecided.isEmpty else { throw SpreadsheetError.undecidedColumns(undecided) }
+        return table
     }
 
-    /// Key → the columns whose header names it (more than one is a mistake the caller reports).
-    private static func match(_ row: SheetRow, above: SheetRow?, _ specs: [ColumnSpec]) -> [String: [Int]] {
+    /// A header cell as written, then as each legacy encoding would read it: a header typed in
+    /// a TCVN3 font ("Hä vµ tªn") is found like one typed in Unicode.
+    static func readings(_ text: String) -> [String] {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x80 }) else { return [text] }
+        var out = [text]
+        for encoding in LegacyEncoding.allCases {
+            if let decoded = encoding.decode(text), !out.contains(decoded) { out.append(decoded) }
+        }
+        return out
+    }
+
+    /// Key → the columns whose header names it (more than one is a mistake the caller reports),
+    /// and column → its header as read when that took a legacy encoding.
+    private static func match(_ row: SheetRow, above: SheetRow?, _ specs: [ColumnSpec]) -> ([String: [Int]], [Int: String]) {
         let folded = specs.map { ($0.key, $0.folded) }
         var found: [String: [Int]] = [:]
+        var written: [Int: String] = [:]
         for (column, cell) in row.cells.enumerated() where !cell.isEmpty {
-            var labels = [fold(cell.inputText)]
+            // As written first (the cell, then with the heading above it), then decoded.
+            let cellReadings = readings(cell.inputText)
+            var combined: [String] = []
             if let above, !above[column].isEmpty, above[column] != cell {
-                labels.append(fold(above[column].inputText + " " + cell.inputText))
+                combined = readings(above[column].inputText + " " + cell.inputText)
             }
+            let decoded = Array(cellReadings.dropFirst())
+            let labels = [cellReadings[0]] + combined.prefix(1) + decoded + combined.dropFirst()
             for label in labels {
-                if let key = folded.first(where: { $0.1.contains(label) })?.0 {
+                if let key = folded.first(where: { $0.1.contains(fold(label)) })?.0 {
                     found[key, default: []].append(column)
+                    if decoded.contains(label) { written[column] = label }
                     break
                 }
             }
         }
-        return found
+        return (found, written)
     }
 
     /// The "1 2 3 …" or "(1) (2) (3) …" row that official forms put under the header.

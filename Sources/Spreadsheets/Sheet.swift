@@ -73,6 +73,10 @@ public struct Sheet: Equatable, Sendable {
     /// The XLSX sheet's name; "" for CSV.
     public let name: String
     public let rows: [SheetRow]
+    /// What `decodingLegacyColumns(from:)` found in each column holding text.
+    public internal(set) var encodingReport: [ColumnEncoding] = []
+    /// The legacy encoding a CSV that was not UTF-8 was read in.
+    public internal(set) var fileEncoding: LegacyEncoding?
 
     public init(name: String, rows: [SheetRow]) {
         self.name = name

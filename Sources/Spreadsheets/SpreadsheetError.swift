@@ -11,6 +11,10 @@ public enum SpreadsheetError: Error, Equatable, Sendable, CustomStringConvertibl
     case damaged(String)
     case sheetNotFound(String, available: [String])
     case notUTF8
+    /// A CSV not in UTF-8 whose legacy encoding could not be decided, and why.
+    case undecidedEncoding(String)
+    /// Columns an import reads whose encoding could not be decided: "“Họ và tên” (cột A): why".
+    case undecidedColumns([String])
     case unclosedQuote(row: Int)
     case noHeader(expected: [String])
     case missingColumns([String])
@@ -36,6 +40,13 @@ public enum SpreadsheetError: Error, Equatable, Sendable, CustomStringConvertibl
                 + available.map { "“\($0)”" }.joined(separator: ", ") + "."
         case .notUTF8:
             "Tệp CSV không ở bảng mã UTF-8: hãy mở tệp và lưu lại với kiểu “CSV UTF-8 (phân cách bằng dấu phẩy)”."
+        case .undecidedEncoding(let reason):
+            "Tệp CSV không ở bảng mã UTF-8 và không xác định được bảng mã cũ của tệp: \(reason) "
+                + "Hãy mở tệp và lưu lại với kiểu “CSV UTF-8 (phân cách bằng dấu phẩy)”."
+        case .undecidedColumns(let columns):
+            "Không xác định được bảng mã của "
+                + (columns.count == 1 ? "cột " : "các cột ") + columns.joined(separator: "; ")
+                + " Chưa nhập được tệp khi chưa rõ bảng mã của cột."
         case .unclosedQuote(let row):
             "Tệp CSV có dấu ngoặc kép mở ở dòng \(VietnameseFormat.number(row)) mà không đóng."
         case .noHeader(let expected):

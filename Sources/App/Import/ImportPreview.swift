@@ -90,6 +90,22 @@ struct ImportPreview: Sendable {
     var rowCount = 0
     var problems: [ImportProblem] = []
     var lines: [ImportLine] = []
+    /// The columns read whose text was converted from a legacy encoding, as sentences.
+    var conversions: [String] = []
+
+    init(kind: ImportKind, filename: String, sha256: String, rowCount: Int = 0, problems: [ImportProblem] = []) {
+        self.kind = kind
+        self.filename = filename
+        self.sha256 = sha256
+        self.rowCount = rowCount
+        self.problems = problems
+    }
+
+    /// The preview of the data rows of `table`, saying which of its columns were converted.
+    init(kind: ImportKind, filename: String, sha256: String, table: Table) {
+        self.init(kind: kind, filename: filename, sha256: sha256, rowCount: table.rows.count)
+        conversions = table.conversions
+    }
 
     var counts: ImportCounts { ImportCounts(lines) }
     var isValid: Bool { problems.isEmpty }

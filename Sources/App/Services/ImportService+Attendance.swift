@@ -19,7 +19,7 @@ enum AttendanceImport {
         case .success(let found): table = found
         case .failure(let rejected): return Plan(preview: rejected.preview)
         }
-        var plan = Plan(preview: ImportPreview(kind: .attendance, filename: upload.filename, sha256: sha256, rowCount: table.rows.count))
+        var plan = Plan(preview: ImportPreview(kind: .attendance, filename: upload.filename, sha256: sha256, table: table))
         let people = try await Roster(session, access: access)
         var matched: [Int: Int] = [:]
         for row in table.rows {

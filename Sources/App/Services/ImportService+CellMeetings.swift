@@ -18,7 +18,7 @@ enum CellMeetingImport {
         case .success(let found): table = found
         case .failure(let rejected): return Plan(preview: rejected.preview)
         }
-        var plan = Plan(preview: ImportPreview(kind: .cellMeetings, filename: upload.filename, sha256: sha256, rowCount: table.rows.count))
+        var plan = Plan(preview: ImportPreview(kind: .cellMeetings, filename: upload.filename, sha256: sha256, table: table))
         var cells = CellCache()
         var signatures: [String: Int] = [:]
         var months: [String: Int] = [:]

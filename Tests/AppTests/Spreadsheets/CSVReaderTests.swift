@@ -54,8 +54,10 @@ import Testing
     @Test func refusalsAreInVietnamese() throws {
         // an unclosed quote names the row it opened in
         #expect(throws: SpreadsheetError.unclosedQuote(row: 2)) { try CSVReader.read(bytes("a,b\n\"x,y\n1,2\n")) }
-        // Windows-1258 bytes are not UTF-8
-        #expect(throws: SpreadsheetError.notUTF8) { try CSVReader.read(Data([0x48, 0x6F, 0xD2, 0x0A])) }
+        // bytes that are not UTF-8 and that no legacy encoding clearly reads (LegacyEncodingSheetTests)
+        #expect(throws: SpreadsheetError.undecidedEncoding(
+            "Không phân biệt được chữ viết theo bảng mã VNI hay Windows-1258; hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi tải lên lại.")
+        ) { try CSVReader.read(Data([0x48, 0x6F, 0xD2, 0x0A])) }
         // limits: size and rows
         let limits = SpreadsheetLimits(maxBytes: 100, maxRows: 3)
         #expect(throws: SpreadsheetError.tooLarge(bytes: 101, limit: 100)) { try CSVReader.read(Data(repeating: 0x41, count: 101), limits: limits) }

@@ -16,6 +16,7 @@ enum ImportPreviewView {
                 ("Mã kiểm tra (SHA-256)", H.el("code", [:], .text(grouped(preview.sha256)))),
                 ("Số dòng dữ liệu", H.text(VietnameseFormat.number(preview.rowCount))),
             ]),
+            conversions(preview.conversions),
             preview.isValid ? plan(preview, confirm: confirm, upload: upload, csrf: csrf) : problems(preview, upload: upload, csrf: csrf),
         ])
     }
@@ -58,6 +59,13 @@ enum ImportPreviewView {
             more(preview.lines.count),
             H.el("p", [:], H.a(upload, "Chọn tệp khác")),
         ])
+    }
+
+    /// The columns converted from a legacy encoding (TCVN3, VNI…), so the person knows the
+    /// names they will see were not typed that way.
+    private static func conversions(_ lines: [String]) -> Markup {
+        guard !lines.isEmpty else { return .empty }
+        return H.el("ul", ["id": "import-conversions", "class": "hint"], children: lines.map { H.el("li", [:], .text($0)) })
     }
 
     /// Groups of eight, so the 64 characters wrap on a phone and can be compared by eye.

@@ -38,7 +38,8 @@ enum ImportUploadView {
             form(action: action, error: error, csrf: csrf),
             H.h2("Các cột của tệp"),
             H.p("Dòng tiêu đề có thể nằm dưới vài dòng tên đơn vị, tiêu đề; cột có thể theo thứ tự bất kỳ; "
-                + "tên cột không phân biệt chữ hoa, chữ thường, có dấu hay không dấu."),
+                + "tên cột không phân biệt chữ hoa, chữ thường, có dấu hay không dấu. Chữ gõ bằng phông cũ TCVN3 (ABC), VNI "
+                + "hoặc bảng mã Windows-1258 được nhận ra và chuyển sang Unicode theo từng cột."),
             H.el("p", ["class": "actions"], H.a(kind.templateURL.path, "Tải tệp mẫu (CSV)", class: "button")),
             H.table(id: "import-columns", headers: ["Cột", "Bắt buộc", "Cách ghi"], rows: columns),
         ])
