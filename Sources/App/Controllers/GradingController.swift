@@ -122,6 +122,6 @@ struct GradingController: RouteCollection {
 
     func mine(req: Request) async throws -> HTMLPage {
         let rows = try await GradingService.mine(access: try req.access)
-        return HTMLPage(req.chrome("Kết quả xếp loại của tôi", section: .myPlan), MyGradingsView.render(rows))
+        return HTMLPage(req.chrome("Kết quả xếp loại của tôi", section: .myGradings), MyGradingsView.render(rows))
     }
 }

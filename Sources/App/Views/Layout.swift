@@ -18,7 +18,7 @@ struct Flash: Codable, Sendable {
 }
 
 enum NavSection: String, Sendable {
-    case home, units, people, records, programmes, documents, audit, users, tokens, myPlan, indicators
+    case home, units, people, records, programmes, documents, audit, users, tokens, myPlan, myGradings, indicators
 }
 
 enum Layout {
@@ -53,6 +53,7 @@ enum Layout {
             links.append((.people, SiteURL.person(user.personID).path, "Hồ sơ của tôi"))
         }
         if user.personID != nil { links.append((.myPlan, SiteURL.myPlan.path, "Kế hoạch của tôi")) }
+        if user.role == .member { links.append((.myGradings, SiteURL.myGradings.path, "Xếp loại của tôi")) }
         if user.role.seesUnits { links.append((.records, SiteURL.records.path, "Thực hiện")) }
         if user.role.seesUnits { links.append((.indicators, SiteURL.indicators.path, "Chỉ tiêu")) }
         links += [(.programmes, SiteURL.programmes.path, "Chương trình, chuyên đề"), (.documents, SiteURL.documents.path, "Văn bản")]
