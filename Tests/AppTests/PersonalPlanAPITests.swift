@@ -33,6 +33,8 @@ import VaporTesting
             let updated = try await api.send(.PUT, "/personal-plans/\(id)", PersonalPlanBody(items: ["Việc một đã sửa"]))
             let backToDraft = try await api.send(.PUT, "/personal-plans/\(id)", PersonalPlanBody(status: "du_thao"))
             let byLeader = try await leader.send(.PUT, "/personal-plans/\(id)/assessment", PlanAssessmentBody(assessment: "hoan_thanh"))
+            let nullComment = try await api.send(.PUT, "/personal-plans/\(id)/assessment",
+                                                 json: #"{"assessment": "hoan_thanh", "comment": null}"#)
             let assessed = try await api.send(.PUT, "/personal-plans/\(id)/assessment",
                                               PlanAssessmentBody(assessment: "hoan_thanh", comment: "Gương mẫu"))
             let fetched = try await api.get("/personal-plans/\(id)")
@@ -40,6 +42,7 @@ import VaporTesting
             let unknown = try await api.get("/personal-plans?unit=B1")
 
             // assert
+            #expect(nullComment.status == .badRequest, "a null comment is not the documented string")
             #expect(template.status == .ok)
             #expect(try PersonalPlanTestSupport.json(template.body.string)["items"] as? [String] == ["Học chuyên đề"])
             #expect((try PersonalPlanTestSupport.json(templates.body.string)["total"] as? Int) == 1)

@@ -149,7 +149,8 @@ struct PlanAssessmentBody: Content, APISchema {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         assessmentGiven = c.contains(.assessment)
         assessment = try c.decodeIfPresent(String.self, forKey: .assessment)
-        comment = try c.decodeIfPresent(String.self, forKey: .comment)
+        // A comment may be left out, but not null: the schema documents a string (null → 400).
+        if c.contains(.comment) { comment = try c.decode(String.self, forKey: .comment) }
     }
 
     func encode(to encoder: any Encoder) throws {
