@@ -68,12 +68,13 @@ struct CommendationController: RouteCollection {
         let access = try req.access
         let c = try await CommendationService.readable(req.parameters.get("id", as: Int.self), access: access)
         let form = try await CommendationForm.find(c.formID, on: req.db)
-        let facts = CommendationFacts(
+        var facts = CommendationFacts(
             id: c.id!, formName: form?.name ?? "", isPraise: form?.isPraise ?? false,
             issuerName: try await CommendationIssuer.find(c.issuerID, on: req.db)?.name ?? "", recipientKind: c.recipientKind,
             recipientName: c.recipientName, recipientUnitID: c.recipientUnitID, period: c.period, event: c.event, reason: c.reason,
             decisionNumber: c.decisionNumber, decidedOn: c.decidedOn,
             unitName: try await OrgUnit.find(c.unitID, on: req.db)?.name ?? "", unitID: c.unitID)
+        if let id = c.nominationID, let n = try await Nomination.find(id, on: req.db) { facts.nomination = (n.id!, n.title) }
         return HTMLPage(req.chrome(facts.formName + ": " + c.recipientName, section: .records),
                         CommendationDetailView.render(facts, canEdit: access.user.role.writesUnitRecords))
     }

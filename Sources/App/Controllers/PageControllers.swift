@@ -30,6 +30,7 @@ enum PageControllers {
         // MARK: helper G: grading
         GradingController(), GradingRegimeController(),
         // MARK: helper N: nominations, suggestions
+        NominationController(),
         SuggestionController(), SuggestionRuleController(),
         // MARK: helper P: public page of exemplars
         PublicStoryController(),
@@ -62,6 +63,7 @@ enum APIGroups {
         // MARK: helper G: grading
         GradingAPI.register,
         // MARK: helper N: nominations, suggestions
+        NominationsAPI.register,
         SuggestionsAPI.register,
         // MARK: helper P: public page of exemplars
         PublicStoriesAPI.register,

@@ -51,6 +51,7 @@ enum RecordsHubView {
         // MARK: helper G: grading
         Kind(title: "Xếp loại chất lượng", text: "Xếp loại đảng viên, tổ chức đảng hằng năm theo quy định của năm; giới hạn HTXSNV; nộp cấp trên.", url: .gradings),
         // MARK: helper N: nominations, suggestions
+        Kind(title: "Đề nghị khen thưởng", text: "Lập đề nghị khen thưởng kèm hồ sơ, gửi lên cấp trên; mỗi cấp trả lại, chuyển lên hoặc ra quyết định; theo dõi đề nghị đang ở đâu.", url: .nominations),
         Kind(title: "Đề xuất khen thưởng", text: "Ai đủ điều kiện khen thưởng theo kết quả xếp loại: HTXSNV trong năm, 5 năm liên tục; lập đề nghị một lần.", url: .suggestions),
         // MARK: helper P: public page of exemplars
         Kind(title: "Giới thiệu gương sáng", text: "Bài giới thiệu điển hình, mô hình hay trên trang công khai và tin Atom; công bố, thôi công bố.", url: .publicStories),

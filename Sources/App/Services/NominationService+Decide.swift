@@ -46,24 +46,28 @@ extension NominationService {
         nomination.issuerID = issuer!.id
         nomination.decisionNumber = number!
         nomination.decidedOn = decidedOn
-        return candidates.filter { $0.accepted == true }.map { candidate in
-            let c = Commendation()
-            c.unitID = nomination.unitID
-            c.formID = candidate.formID
-            c.issuerID = issuer!.id!
-            c.recipientKind = candidate.recipientKind
-            c.recipientUnitID = candidate.recipientUnitID
-            c.personID = candidate.personID
-            c.nominationID = nomination.id
-            c.recipientName = candidate.recipientName
-            c.fromYear = nomination.fromYear
-            c.toYear = nomination.toYear
-            c.event = nomination.event
-            c.eventFolded = VietnameseText.fold(nomination.event)
-            c.reason = candidate.achievements
-            c.decisionNumber = number!
-            c.decidedOn = decidedOn!
-            return (candidate, c)
-        }
+        return candidates.filter { $0.accepted == true }.map { ($0, commendation(for: $0, of: nomination)) }
+    }
+
+    /// The commendation a decided nomination records for an accepted candidate (the nomination
+    /// carries the issuer, number and date); shared with the demo.
+    static func commendation(for candidate: NominationCandidate, of nomination: Nomination) -> Commendation {
+        let c = Commendation()
+        c.unitID = nomination.unitID
+        c.formID = candidate.formID
+        c.issuerID = nomination.issuerID!
+        c.recipientKind = candidate.recipientKind
+        c.recipientUnitID = candidate.recipientUnitID
+        c.personID = candidate.personID
+        c.nominationID = nomination.id
+        c.recipientName = candidate.recipientName
+        c.fromYear = nomination.fromYear
+        c.toYear = nomination.toYear
+        c.event = nomination.event
+        c.eventFolded = VietnameseText.fold(nomination.event)
+        c.reason = candidate.achievements
+        c.decisionNumber = nomination.decisionNumber
+        c.decidedOn = nomination.decidedOn!
+        return c
     }
 }

@@ -74,5 +74,8 @@ enum Stylesheet {
     /* public page of exemplars (gương sáng): stories one under another; long words never widen a phone's page */
     .stories{display:grid;gap:12px}.stories .card h2{margin:0 0 4px;font-size:1.15rem}
     .stories .card,.public-story{overflow-wrap:anywhere}.public-story{max-width:46rem}.public-story .lead{font-weight:600}
+    /* nominations (đề nghị khen thưởng): candidate rows may not widen the page on a phone */
+    fieldset.candidate{min-width:0;max-width:560px;margin:0 0 12px;padding:8px 12px;border:1px solid #ddd;border-radius:8px;background:#fff}
+    fieldset.candidate legend{font-weight:600}#nomination-actions form{margin:0 0 16px}
     """
 }

@@ -27,6 +27,7 @@ enum ScopeRecords {
         // MARK: helper G: grading
         GradingTestSupport.scopeRecords,
         // MARK: helper N: nominations, suggestions
+        NominationTestSupport.scopeRecords,
         SuggestionWorld.scopeRecords,
         // MARK: helper P: public page of exemplars
         PublicStoryTestSupport.scopeRecords,

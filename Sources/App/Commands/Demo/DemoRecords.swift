@@ -22,6 +22,7 @@ enum DemoRecords {
         // MARK: helper G: grading
         DemoGradings.build,
         // MARK: helper N: nominations, suggestions
+        DemoNominations.build,
         // MARK: helper P: public page of exemplars
         DemoPublicStories.build,
     ]

@@ -19,6 +19,8 @@ struct CommendationFacts: Sendable {
     let decidedOn: LocalDate
     let unitName: String
     let unitID: Int
+    /// The nomination whose decision created it, if any.
+    var nomination: (id: Int, title: String)? = nil
 }
 
 enum CommendationDetailView {
@@ -37,7 +39,7 @@ enum CommendationDetailView {
                 ("Thành tích", H.text(c.reason)),
                 ("Quyết định", H.text("Số " + c.decisionNumber + ", ngày " + VietnameseFormat.date(c.decidedOn))),
                 ("Đơn vị ghi nhận", H.a(SiteURL.unit(c.unitID).path, c.unitName)),
-            ]),
+            ] + (c.nomination.map { [("Theo đề nghị", H.a(SiteURL.nomination($0.id).path, $0.title))] } ?? [])),
             canEdit ? H.el("p", ["class": "actions"], H.a(SiteURL.commendationEdit(c.id).path, "Sửa khen thưởng", class: "button")) : .empty,
         ])
     }
