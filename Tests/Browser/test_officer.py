@@ -7,7 +7,9 @@ The demo leaves the 2025 members' sheet of X-DL-01 unopened and 2024's submitted
 sheet is first reopened by the officer (the level above the cell), as a second run must do too.
 """
 
+import datetime
 import re
+import urllib.parse
 
 from selenium.webdriver.common.by import By
 
@@ -104,3 +106,96 @@ def test_officer_grades_a_cell_under_the_four_level_regime(ui):
 
 def test_officer_grades_a_cell_under_the_scored_regime(ui):
     grade_the_cell(ui, 2025, scored=True)
+
+
+# -- a nomination from the cell up to the province's decision --------------------------------
+
+SECRETARY = "bithu.x-dl-01"
+PROVINCE = "tinhuy"
+
+
+def set_field(ui, form, name, value):
+    field = ui.find(f"[name='{name}']", form)
+    if field.tag_name == "select":
+        ui.driver.execute_script("arguments[0].value = arguments[1]", field, value)
+    else:
+        ui.fill(field, value)
+
+
+def act(ui, form_id, **fields):
+    form = ui.wait(f"form#{form_id}")
+    for name, value in fields.items():
+        set_field(ui, form, name, value)
+    ui.assert_fits_width()
+    ui.click_submit(form)
+    errors = ui.driver.find_elements(By.CSS_SELECTOR, ".error, .flash-error")
+    assert not errors, f"{form_id} was refused: " + "; ".join(nfc(e.text) for e in errors)
+
+
+def where_it_stands(ui, nomination_path):
+    ui.open(nomination_path)
+    return nfc(ui.wait(".nomination-status").text), nfc(ui.find(".nomination-current-unit").text)
+
+
+def test_a_nomination_climbs_from_the_cell_to_the_province(ui):
+    event = f"Thử nghiệm khen thưởng {ui.viewport} {datetime.datetime.now():%H%M%S%f}"
+    year = datetime.date.today().year - 1
+
+    # The cell's secretary proposes the cell and one member, with the papers.
+    ui.login(SECRETARY, PASSWORD)
+    ui.open(f"/nguoi?don-vi={CELL}")
+    ids = [re.search(r"/nguoi/(\d+)$", a.get_attribute("href") or "") for a in ui.driver.find_elements(By.CSS_SELECTOR, "main a")]
+    ids = [m.group(1) for m in ids if m]
+    assert ids, f"the people list of {CELL} links to no person"
+    person_id = ids[0]
+    ui.open("/de-nghi-khen-thuong/moi")
+    form = ui.wait("form#nomination-form")
+    forms = [o.get_attribute("value") for o in form.find_elements(By.CSS_SELECTOR, "select[name=c1-formId] option")
+             if o.get_attribute("value")]
+    assert forms, "the nomination form offers no form of commendation"
+    act(ui, "nomination-form", **{
+        "title": "Đề nghị khen thưởng chi bộ và đảng viên tiêu biểu", "fromYear": str(year), "event": event,
+        "c1-kind": "don_vi", "c1-unit": CELL, "c1-achievements": "Chi bộ trong sạch, vững mạnh tiêu biểu", "c1-formId": forms[0],
+        "c2-kind": "ca_nhan", "c2-personId": person_id, "c2-achievements": "Gương mẫu giúp đỡ hộ nghèo", "c2-formId": forms[0],
+        "paper-to_trinh": "Tờ trình số 05-TTr/CB", "paper-bien_ban": "Biên bản họp chi bộ xét khen thưởng",
+        "paper-tom_tat_thanh_tich": "Báo cáo tóm tắt thành tích của chi bộ và đảng viên",
+    })
+    nomination = ui.path()
+    assert re.fullmatch(r"/de-nghi-khen-thuong/\d+", nomination), f"saving the nomination led to {ui.driver.current_url}"
+    act(ui, "nomination-submit")
+    status, at = where_it_stands(ui, nomination)
+    assert "chờ" in status.lower() and "Đông Lạc" in at, f"after sending it reads {status!r}, at {at!r}"
+
+    # The commune returns it with a reason; the cell sends it again.
+    ui.login(OFFICER, PASSWORD)
+    ui.open(nomination)
+    act(ui, "nomination-return", comment="Bổ sung số liệu hộ nghèo đã giúp đỡ")
+    status, at = where_it_stands(ui, nomination)
+    assert "trả lại" in status.lower(), f"after the return it reads {status!r}"
+    assert "Bổ sung số liệu hộ nghèo" in nfc(ui.find("#nomination-timeline").text), "the timeline does not show the reason"
+    ui.login(SECRETARY, PASSWORD)
+    ui.open(nomination)
+    act(ui, "nomination-submit")
+
+    # The commune agrees and forwards it; the province decides.
+    ui.login(OFFICER, PASSWORD)
+    ui.open(nomination)
+    act(ui, "nomination-forward")
+    status, at = where_it_stands(ui, nomination)
+    assert "Tỉnh ủy" in at, f"after forwarding it sits at {at!r}"
+    ui.login(PROVINCE, PASSWORD)
+    ui.open(nomination)
+    decide = ui.wait("form#nomination-decide")
+    issuers = [o.get_attribute("value") for o in decide.find_elements(By.CSS_SELECTOR, "select[name=issuerId] option")
+               if o.get_attribute("value")]
+    date_field = ui.find("input[name=decidedOn]", decide)
+    ui.driver.execute_script("arguments[0].value = arguments[1]", date_field, datetime.date.today().isoformat())
+    act(ui, "nomination-decide", issuerId=issuers[0], decisionNumber="152-QĐ/TU")
+    status, _ = where_it_stands(ui, nomination)
+    assert "quyết định" in status.lower(), f"after the decision it reads {status!r}"
+
+    # The commendations are in the register, counted for the event.
+    ui.open("/khen-thuong?" + urllib.parse.urlencode({"dot": event}))
+    counts = nfc(ui.wait("#commendation-counts").text)
+    assert "1 tập thể và 1 cá nhân" in counts, f"the register counts {counts!r} for the event"
+    ui.assert_fits_width()
