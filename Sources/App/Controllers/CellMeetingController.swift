@@ -40,21 +40,10 @@ struct CellMeetingController: RouteCollection {
         }
     }
 
-    struct ListParameters: Content {
-        var donVi: String?
-        var nam: String?
-        var trang: String?
-
-        enum CodingKeys: String, CodingKey {
-            case nam, trang
-            case donVi = "don-vi"
-        }
-    }
-
     func list(req: Request) async throws -> HTMLPage {
         let access = try req.access
         try CellMeetingService.requireLister(access)
-        let p = try req.query.decode(ListParameters.self)
+        let p = try req.query.decode(UnitYearPageQuery.self)
         let query = CellMeetingListQuery(unit: p.donVi ?? "", year: p.nam ?? "")
         let year = ListYear.from(query.year)
         let page = PageNumber.from(p.trang)

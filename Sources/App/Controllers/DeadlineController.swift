@@ -10,21 +10,10 @@ struct DeadlineController: RouteCollection {
         routes.get(SiteURL.deadlines.pattern, use: list)
     }
 
-    struct ListParameters: Content {
-        var donVi: String?
-        var nam: String?
-        var trang: String?
-
-        enum CodingKeys: String, CodingKey {
-            case nam, trang
-            case donVi = "don-vi"
-        }
-    }
-
     func list(req: Request) async throws -> HTMLPage {
         let access = try req.access
         try DeadlineService.requireLister(access)
-        let p = try req.query.decode(ListParameters.self)
+        let p = try req.query.decode(UnitYearPageQuery.self)
         let unit = p.donVi ?? "", yearText = p.nam ?? ""
         let year = ListYear.from(yearText)
         let page = PageNumber.from(p.trang)

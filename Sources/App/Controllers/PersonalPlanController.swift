@@ -24,21 +24,10 @@ struct PersonalPlanController: RouteCollection {
         routes.post(SiteURL.personalPlanAssessment.pattern, use: saveAssessment)
     }
 
-    struct ListParameters: Content {
-        var donVi: String?
-        var nam: String?
-        var trang: String?
-
-        enum CodingKeys: String, CodingKey {
-            case nam, trang
-            case donVi = "don-vi"
-        }
-    }
-
     func overview(req: Request) async throws -> HTMLPage {
         let access = try req.access
         try PersonalPlanService.requireLister(access)
-        let p = try req.query.decode(ListParameters.self)
+        let p = try req.query.decode(UnitYearPageQuery.self)
         let page = PageNumber.from(p.trang)
         let overview = try await PersonalPlanService.overview(
             unitCode: p.donVi ?? "", year: ListYear.from(p.nam), offset: (page - 1) * Self.perPage, limit: Self.perPage, access: access)

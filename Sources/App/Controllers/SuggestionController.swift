@@ -11,24 +11,13 @@ struct SuggestionController: RouteCollection {
         routes.post(SiteURL.suggestions.pattern, use: propose)
     }
 
-    struct ListParameters: Content {
-        var donVi: String?
-        var nam: String?
-        var trang: String?
-
-        enum CodingKeys: String, CodingKey {
-            case nam, trang
-            case donVi = "don-vi"
-        }
-    }
-
     /// The year asked for; by default last year, whose grading is the one finished.
     static func year(_ text: String?) -> Int {
         VietnameseText.normalize(text ?? "").isEmpty ? LocalDate.today().year - 1 : ListYear.from(text)
     }
 
     func list(req: Request) async throws -> HTMLPage {
-        let p = try req.query.decode(ListParameters.self)
+        let p = try req.query.decode(UnitYearPageQuery.self)
         return try await page(req, unit: p.donVi ?? "", year: Self.year(p.nam), page: PageNumber.from(p.trang))
     }
 

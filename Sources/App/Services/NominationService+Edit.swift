@@ -18,13 +18,7 @@ extension NominationService {
         nomination.fromYear = draft.fromYear
         nomination.toYear = draft.toYear
         nomination.event = VietnameseText.normalize(draft.event)
-        let paperRows = papers.map { kind, text in
-            let row = NominationPaper()
-            row.nominationID = nomination.id!
-            row.kind = kind
-            row.description = VietnameseText.normalize(text)
-            return row
-        }.filter { !$0.description.isEmpty }
+        let newPapers = paperRows(papers, of: nomination)
         try await access.db.transaction { tx in
             try await nomination.update(on: tx)
             try await NominationCandidate.query(on: tx).filter(\.$nominationID == nomination.id!).delete()
@@ -33,10 +27,10 @@ extension NominationService {
                 try await row.create(on: tx)
             }
             try await NominationPaper.query(on: tx).filter(\.$nominationID == nomination.id!).delete()
-            for row in paperRows { try await row.create(on: tx) }
+            for row in newPapers { try await row.create(on: tx) }
             try await Audit.record(
                 on: tx, by: access.user, .update, .nomination, id: nomination.id, unit: nomination.unitID,
-                summary: "Sửa đề nghị khen thưởng “\(nomination.title)” (\(rows.count) đối tượng, \(paperRows.count) giấy tờ)",
+                summary: "Sửa đề nghị khen thưởng “\(nomination.title)” (\(rows.count) đối tượng, \(newPapers.count) giấy tờ)",
                 before: before, after: NominationSnapshot(nomination, candidates: rows))
         }
     }

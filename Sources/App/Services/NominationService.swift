@@ -68,16 +68,21 @@ enum NominationService {
             .first()?.parentID
     }
 
-    /// Replaces the listed papers of a draft or returned nomination (kind + description each).
-    static func setPapers(_ nomination: Nomination, _ papers: [(NominationPaperKind, String)], access: Access) async throws {
-        try await requireEditable(nomination, access: access)
-        let rows = papers.map { kind, text in
+    /// The papers as rows of `nomination`, the empty ones left out.
+    static func paperRows(_ papers: [(NominationPaperKind, String)], of nomination: Nomination) -> [NominationPaper] {
+        papers.map { kind, text in
             let row = NominationPaper()
             row.nominationID = nomination.id!
             row.kind = kind
             row.description = VietnameseText.normalize(text)
             return row
         }.filter { !$0.description.isEmpty }
+    }
+
+    /// Replaces the listed papers of a draft or returned nomination (kind + description each).
+    static func setPapers(_ nomination: Nomination, _ papers: [(NominationPaperKind, String)], access: Access) async throws {
+        try await requireEditable(nomination, access: access)
+        let rows = paperRows(papers, of: nomination)
         try await access.db.transaction { tx in
             try await NominationPaper.query(on: tx).filter(\.$nominationID == nomination.id!).delete()
             for row in rows { try await row.create(on: tx) }

@@ -1,4 +1,5 @@
 import Domain
+import Vapor
 
 /// The page number of every list, on pages (?trang=) and in the API (?page=): one rule, so no list
 /// computes an offset from an unchecked number (a huge page number once overflowed and stopped the
@@ -21,5 +22,18 @@ enum ListYear {
 
     static func from(_ text: String?, in range: ClosedRange<Int> = ListYear.range) -> Int {
         Int((text ?? "").trimmingCharacters(in: .whitespaces)).flatMap { range.contains($0) ? $0 : nil } ?? LocalDate.today().year
+    }
+}
+
+/// The query of the lists asked for by unit, year and page (?don-vi=X-DL-01&nam=2025&trang=2):
+/// one declaration for every page that takes these three.
+struct UnitYearPageQuery: Content {
+    var donVi: String?
+    var nam: String?
+    var trang: String?
+
+    enum CodingKeys: String, CodingKey {
+        case nam, trang
+        case donVi = "don-vi"
     }
 }
