@@ -89,6 +89,7 @@ import VaporTesting
             }
             var bad = fields
             bad["score-\(m[3].id!)"] = "87,55"
+            bad["outstanding"] = "on"
             let badScore = try await secretary.post(SiteURL.gradingSheet(id).path, bad)
             let refused = try await secretary.post(SiteURL.gradingSheetSubmit(id).path, fields)
             var outstanding = fields
@@ -101,6 +102,8 @@ import VaporTesting
             // assert
             #expect(badScore.status == .unprocessableEntity)
             #expect(badScore.body.string.contains("tối đa một chữ số thập phân") && badScore.body.string.contains("value=\"87,55\""))
+            let outstandingBox = badScore.body.string.firstMatch(of: /<input[^>]*name="outstanding"[^>]*>/).map { String($0.output) } ?? ""
+            #expect(outstandingBox.contains("checked"), "the refused form forgot the outstanding mark: \(outstandingBox)")
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("Có 2 HTXSNV, vượt giới hạn 20% của 8 HTTNV (tối đa 1)."))
             #expect(submitted.status == .seeOther)

@@ -91,7 +91,8 @@ struct GradingController: RouteCollection {
             return req.redirect(to: .gradingSheet(sheet.id), flash: "Đã lưu bảng xếp loại (chưa nộp).")
         } catch {
             guard let errors = InvalidInput.formErrors(from: error) else { throw error }
-            return try await page(req, sheet: sheet, typed: typed, errors: errors, status: .unprocessableEntity).encodeResponse(for: req)
+            return try await page(req, sheet: sheet, typed: typed, outstanding: fields["outstanding"] != nil, errors: errors,
+                                  status: .unprocessableEntity).encodeResponse(for: req)
         }
     }
 
@@ -108,15 +109,16 @@ struct GradingController: RouteCollection {
         }
     }
 
-    private func page(_ req: Request, sheet: GradingSheet, typed: [Int: GradingMark]?, errors: FormErrors,
-                      status: HTTPStatus = .ok) async throws -> HTMLPage {
+    private func page(_ req: Request, sheet: GradingSheet, typed: [Int: GradingMark]?, outstanding: Bool? = nil,
+                      errors: FormErrors, status: HTTPStatus = .ok) async throws -> HTMLPage {
         let access = try req.access
         let detail = try await GradingService.detail(sheet, on: req.db)
         let chrome = req.chrome("Xếp loại \(sheet.subject.label.lowercased()) năm \(sheet.year)", section: .records)
         var editable = false
         if sheet.status == .draft && access.user.role.writesUnitRecords { editable = true }
         let model = GradingSheetPageModel(detail: detail, editable: editable,
-                                          mayReopen: try await GradingService.mayReopen(sheet, access: access), typed: typed)
+                                          mayReopen: try await GradingService.mayReopen(sheet, access: access), typed: typed,
+                                          typedOutstanding: outstanding)
         return HTMLPage(chrome, GradingSheetView.render(model, errors: errors, csrf: chrome.csrf), status: status)
     }
 

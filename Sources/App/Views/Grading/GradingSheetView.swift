@@ -7,6 +7,8 @@ struct GradingSheetPageModel: Sendable {
     let mayReopen: Bool
     /// What was typed, by row key, when the form comes back refused.
     let typed: [Int: GradingMark]?
+    /// The outstanding checkbox as typed, when the form comes back refused.
+    var typedOutstanding: Bool? = nil
 }
 
 /// One sheet graded on one screen: a level (four-level regimes) or a score and "every task done"
@@ -76,7 +78,7 @@ enum GradingSheetView {
         ]
         children += d.rows.map { row(d, $0, typed: m.typed?[$0.key], errors: errors) }
         if let percent = d.rules.outstandingCapPercent {
-            let checked = m.typed == nil ? sheet.outstanding : false
+            let checked = m.typedOutstanding ?? sheet.outstanding
             children.append(H.el("label", ["class": "choice"],
                 H.el("input", ["type": "checkbox", "name": "outstanding", "checked": checked ? "" : nil]),
                 .text(" Đơn vị được đánh giá xuất sắc / thành tích nổi bật (giới hạn \(percent)%)")))
