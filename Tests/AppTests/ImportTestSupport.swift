@@ -43,18 +43,23 @@ enum ImportTestSupport {
     /// Makes inserting a cell meeting whose summary is `summary` fail in the database, as a
     /// constraint or a lost connection would while an import writes.
     static func failInsert(_ app: Application, summary: String) async throws {
+        try await failInsert(app, into: "cell_meetings", when: "summary", is: summary)
+    }
+
+    /// Makes inserting a row of `table` whose `column` holds `value` fail in the database.
+    static func failInsert(_ app: Application, into table: String, when column: String, is value: String) async throws {
         let sql = app.db as! any SQLDatabase
         if sql.dialect.name == "sqlite" {
             try await sql.raw("""
-                CREATE TRIGGER import_fault BEFORE INSERT ON cell_meetings WHEN NEW.summary = \(literal: summary) \
+                CREATE TRIGGER import_fault BEFORE INSERT ON \(ident: table) WHEN NEW.\(ident: column) = \(literal: value) \
                 BEGIN SELECT RAISE(ABORT, 'import fault'); END
                 """).run()
         } else {
             try await sql.raw("""
                 CREATE FUNCTION import_fault() RETURNS trigger AS $$ BEGIN \
-                IF NEW.summary = \(literal: summary) THEN RAISE EXCEPTION 'import fault'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql
+                IF NEW.\(ident: column) = \(literal: value) THEN RAISE EXCEPTION 'import fault'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql
                 """).run()
-            try await sql.raw("CREATE TRIGGER import_fault BEFORE INSERT ON cell_meetings FOR EACH ROW EXECUTE FUNCTION import_fault()").run()
+            try await sql.raw("CREATE TRIGGER import_fault BEFORE INSERT ON \(ident: table) FOR EACH ROW EXECUTE FUNCTION import_fault()").run()
         }
     }
 

@@ -16,6 +16,10 @@ struct ImportController: RouteCollection {
         routes.get(SiteURL.attendanceImport(nil).pattern, use: attendanceForm)
         routes.postUpload(SiteURL.attendanceImport(nil).pattern, maxBytes: Self.bodyLimit, use: attendanceUpload)
         routes.post(SiteURL.importConfirm(nil).pattern, use: confirm)
+        // MARK: helper I: people import
+        routes.get(SiteURL.peopleImport.pattern) { try await self.scopeForm(.people, req: $0) }
+        routes.postUpload(SiteURL.peopleImport.pattern, maxBytes: Self.bodyLimit) { try await self.scopeUpload(.people, req: $0) }
+        routes.get(SiteURL.peopleImportTemplate.pattern) { try Self.template(.people, req: $0) }
     }
 
     func hub(req: Request) async throws -> HTMLPage {
@@ -24,17 +28,26 @@ struct ImportController: RouteCollection {
     }
 
     func cellMeetingForm(req: Request) async throws -> HTMLPage {
-        try TopicService.requireWriter(try req.access)
-        return cellMeetingPage(req, error: nil)
+        try await scopeForm(.cellMeetings, req: req)
     }
 
     func cellMeetingUpload(req: Request) async throws -> Response {
+        try await scopeUpload(.cellMeetings, req: req)
+    }
+
+    /// The upload form of a kind whose rows name their units (any in the account's scope).
+    func scopeForm(_ kind: ImportKind, req: Request) async throws -> HTMLPage {
+        try TopicService.requireWriter(try req.access)
+        return scopePage(kind, req, error: nil)
+    }
+
+    func scopeUpload(_ kind: ImportKind, req: Request) async throws -> Response {
         let access = try req.access
         try TopicService.requireWriter(access)
         guard let upload = Self.upload(req) else {
-            return try await cellMeetingPage(req, error: Self.noFile, status: .unprocessableEntity).encodeResponse(for: req)
+            return try await scopePage(kind, req, error: Self.noFile, status: .unprocessableEntity).encodeResponse(for: req)
         }
-        let (preview, pendingID) = try await ImportService.preview(upload, kind: .cellMeetings, params: ImportParams(), access: access)
+        let (preview, pendingID) = try await ImportService.preview(upload, kind: kind, params: ImportParams(), access: access)
         return try await previewPage(req, preview, pendingID: pendingID).encodeResponse(for: req)
     }
 
@@ -61,7 +74,11 @@ struct ImportController: RouteCollection {
         let sessionID = ImportParams(json: pending.params).sessionID
         do {
             let (preview, params) = try await ImportService.confirm(pending, access: access)
-            let target: SiteURL = preview.kind == .attendance ? .studySession(params.sessionID) : .cellMeetings
+            let target: SiteURL = switch preview.kind {
+            case .attendance: .studySession(params.sessionID)
+            case .cellMeetings: .cellMeetings
+            case .people: .people
+            }
             return req.redirect(to: target, flash: "Đã nhập tệp “\(preview.filename)”: \(preview.counts.text).")
         } catch let rejected as ImportRejected {
             return try await previewPage(req, rejected.preview, pendingID: nil, sessionID: sessionID, status: .unprocessableEntity)
@@ -71,10 +88,11 @@ struct ImportController: RouteCollection {
 
     // MARK: pages
 
-    private func cellMeetingPage(_ req: Request, error: String?, status: HTTPStatus = .ok) -> HTMLPage {
-        let chrome = req.chrome("Nhập sinh hoạt chi bộ từ tệp", section: .records)
+    private func scopePage(_ kind: ImportKind, _ req: Request, error: String?, status: HTTPStatus = .ok) -> HTMLPage {
+        let title = "Nhập \(kind.label.lowercased()) từ tệp"
+        let chrome = req.chrome(title, section: .records)
         let view = ImportUploadView.render(
-            kind: .cellMeetings, title: "Nhập sinh hoạt chi bộ từ tệp", action: SiteURL.cellMeetingImport.path,
+            kind: kind, title: title, action: Self.uploadURL(kind).path,
             back: (SiteURL.imports.path, "Nhập từ tệp"), error: error, csrf: chrome.csrf)
         return HTMLPage(chrome, view, status: status)
     }
@@ -95,8 +113,8 @@ struct ImportController: RouteCollection {
         let upload: String
         let back: (href: String, label: String)
         switch preview.kind {
-        case .cellMeetings:
-            upload = SiteURL.cellMeetingImport.path
+        case .cellMeetings, .people:
+            upload = Self.uploadURL(preview.kind).path
             back = (SiteURL.imports.path, "Nhập từ tệp")
         case .attendance:
             upload = SiteURL.attendanceImport(sessionID).path
@@ -116,6 +134,11 @@ struct ImportController: RouteCollection {
         let session = try await StudySessionService.readable(req.parameters.get("id", as: Int.self), access: access)
         try TopicService.requireWriter(access)
         return (session, try await StudySessionService.visibleLines(session, access: access).count)
+    }
+
+    /// Where a kind's file is uploaded, for the kinds that need nothing but the file.
+    static func uploadURL(_ kind: ImportKind) -> SiteURL {
+        kind == .people ? .peopleImport : .cellMeetingImport
     }
 
     private static let noFile = "Chưa chọn tệp: chọn một tệp Excel (.xlsx) hoặc CSV."

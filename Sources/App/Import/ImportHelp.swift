@@ -15,6 +15,15 @@ extension ImportKind {
         case (.attendance, "birthDate"): "Để phân biệt người trùng họ tên."
         case (.attendance, "unit"): "Mã chi bộ của đảng viên, để phân biệt người trùng họ tên."
         case (.attendance, "status"): "“Có mặt” (hoặc “x”), “Vắng có lý do” hoặc “Vắng không lý do”; để trống thì không đổi."
+        case (.people, "fullName"): "Họ và tên đầy đủ, có dấu."
+        case (.people, "birthDate"), (.people, "partyJoinedOn"), (.people, "partyOfficialOn"): "Ngày/tháng/năm (18/5/1980) hoặc ô kiểu ngày."
+        case (.people, "gender"): "“Nam” hoặc “Nữ”."
+        case (.people, "unit"): "Mã chi bộ (đơn vị) nơi người đó sinh hoạt, trong phạm vi của bạn; người mới sinh hoạt ở đó từ ngày nhập."
+        case (.people, "category"): "“Đảng viên”, “Cán bộ”, “Công chức, viên chức”, “Người lao động”, “Đoàn viên”, “Hội viên” hoặc “Quần chúng”."
+        case (.people, "identityNumber"): "9 hoặc 12 chữ số; dùng để nhận ra người đã có trong hệ thống."
+        case (.people, "phone"): "Chữ số, dấu + và khoảng trắng."
+        case (.people, "email"): "Ví dụ: ten@donvi.vn."
+        case (.people, "note"): "Ghi chú về người đó."
         default: ""
         }
     }
@@ -28,6 +37,11 @@ extension ImportKind {
         case .attendance:
             "Mỗi dòng là một đảng viên trong danh sách dự kiến tham dự hội nghị mà bạn được điểm danh. "
                 + "Người được nhận ra theo họ và tên; ghi thêm ngày sinh hoặc chi bộ khi có người trùng tên."
+        case .people:
+            "Mỗi dòng là một người sinh hoạt ở một chi bộ trong phạm vi của bạn, kiểm tra như khi ghi bằng biểu mẫu. "
+                + "Người đã có được nhận ra theo số CCCD, hoặc theo họ tên, ngày sinh và chi bộ; thông tin khác đi thì được cập nhật "
+                + "(ô để trống giữ nguyên), không khác thì bỏ qua, nên nhập lại cùng một tệp không làm thay đổi gì. "
+                + "Người chưa có được thêm vào chi bộ, sinh hoạt từ ngày nhập."
         }
     }
 }

@@ -7,11 +7,14 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
     case cellMeetings = "sinh_hoat_chi_bo"
     /// Điểm danh: one expected member a row, for one study session.
     case attendance = "diem_danh"
+    /// Cán bộ, đảng viên: one person a row, in the units of the account's scope.
+    case people = "can_bo_dang_vien"
 
     var label: String {
         switch self {
         case .cellMeetings: "Sinh hoạt chi bộ"
         case .attendance: "Điểm danh hội nghị học tập"
+        case .people: "Cán bộ, đảng viên"
         }
     }
 
@@ -19,6 +22,7 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
         switch self {
         case .cellMeetings: CellMeetingRows.columns
         case .attendance: AttendanceRows.columns
+        case .people: PeopleRows.columns
         }
     }
 
@@ -26,6 +30,7 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
         switch self {
         case .cellMeetings: .cellMeetingImportTemplate
         case .attendance: .attendanceImportTemplate
+        case .people: .peopleImportTemplate
         }
     }
 
@@ -33,6 +38,7 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
         switch self {
         case .cellMeetings: "mau-nhap-sinh-hoat-chi-bo.csv"
         case .attendance: "mau-nhap-diem-danh.csv"
+        case .people: "mau-nhap-can-bo-dang-vien.csv"
         }
     }
 

@@ -69,6 +69,12 @@ enum ImportService {
                 try await AttendanceImport.write(plan, session: session, access: access)
                 preview = plan.preview
                 unit = try await access.canSee(unit: session.unitID) ? session.unitID : access.scopeRoot
+            case .people:
+                let plan = try await PeopleImport.plan(upload, sha256: pending.sha256, access: access)
+                guard plan.preview.isValid else { throw ImportRejected(preview: plan.preview) }
+                try await PeopleImport.write(plan, access: access)
+                preview = plan.preview
+                unit = access.scopeRoot
             }
             let counts = preview.counts
             try await Audit.record(
@@ -90,6 +96,8 @@ enum ImportService {
         case .attendance:
             let session = try await StudySessionService.readable(params.sessionID, access: access)
             return try await AttendanceImport.plan(upload, sha256: sha256, session: session, access: access).preview
+        case .people:
+            return try await PeopleImport.plan(upload, sha256: sha256, access: access).preview
         }
     }
 

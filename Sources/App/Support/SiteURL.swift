@@ -103,6 +103,8 @@ enum SiteURL: Equatable {
     case attendanceImportTemplate
     case attendanceImport(Int?)
     case importConfirm(Int?)
+    case peopleImport
+    case peopleImportTemplate
     // MARK: helper E: deadlines, study materials
     case deadlines
     case topicMaterials(Int?)
@@ -250,6 +252,8 @@ enum SiteURL: Equatable {
         case .attendanceImportTemplate: return "/nhap-du-lieu/diem-danh/mau.csv"
         case .attendanceImport(let v): return "/hoc-tap/\(id(v))/nhap-diem-danh"
         case .importConfirm(let v): return "/nhap-du-lieu/\(id(v))/xac-nhan"
+        case .peopleImport: return "/nhap-du-lieu/can-bo-dang-vien"
+        case .peopleImportTemplate: return "/nhap-du-lieu/can-bo-dang-vien/mau.csv"
         // MARK: helper E: deadlines, study materials
         case .deadlines: return "/han-can-lam"
         case .topicMaterials(let v): return "/chuyen-de/\(id(v))/tai-lieu"

@@ -18,7 +18,12 @@ enum ImportHubView {
                      H.p(ImportKind.attendance.intro),
                      H.el("p", [:], .text("Mở trang của hội nghị trong mục "), H.a(SiteURL.studySessions.path, "Học tập chuyên đề"),
                           .text(" rồi chọn “Nhập điểm danh từ tệp”.")),
-                     H.el("p", [:], H.a(ImportKind.attendance.templateURL.path, "Tải tệp mẫu (CSV)")))),
+                     H.el("p", [:], H.a(ImportKind.attendance.templateURL.path, "Tải tệp mẫu (CSV)"))),
+                // MARK: helper I: people import
+                H.el("section", ["class": "card"],
+                     H.el("h2", [:], H.a(SiteURL.peopleImport.path, ImportKind.people.label)),
+                     H.p(ImportKind.people.intro),
+                     H.el("p", [:], H.a(ImportKind.people.templateURL.path, "Tải tệp mẫu (CSV)")))),
         ])
     }
 }
