@@ -42,9 +42,6 @@ extension CommendationService {
         var form: CommendationForm?
         if let id = Int(input.formID ?? "") { form = try await CommendationForm.find(id, on: access.db) }
         if form == nil { problems.add("formId", "Hình thức khen thưởng: chưa chọn.") }
-        var issuer: CommendationIssuer?
-        if let id = Int(input.issuerID ?? "") { issuer = try await CommendationIssuer.find(id, on: access.db) }
-        if issuer == nil { problems.add("issuerId", "Cấp khen: chưa chọn.") }
 
         let kind = CommendationRecipient(rawValue: input.recipientKind ?? "")
         var recipientUnit: OrgUnit?
@@ -69,21 +66,34 @@ extension CommendationService {
         let event = YearRecordFields.text(input.event, field: "event", label: "Đợt khen thưởng", limit: eventLimit, required: false, &problems)
         let reason = YearRecordFields.text(input.reason, field: "reason", label: "Thành tích", limit: reasonLimit, required: true, &problems)
 
-        var number: String?
-        switch DocumentNumber.parse(input.decisionNumber ?? "") {
-        case .success(let parsed): number = parsed.raw
-        case .failure(let error): problems.add("decisionNumber", InvalidInput.labelled("Số quyết định", error.message))
-        }
-        let decidedOn = ProgrammeService.requiredDate(input.decidedOn, "decidedOn", "Ngày quyết định", &problems)
-        if let decidedOn, decidedOn > .today() {
-            problems.add("decidedOn", "Ngày quyết định: không được sau ngày hôm nay.")
-        }
+        let (issuer, number, decidedOn) = try await decision(
+            issuerID: Int(input.issuerID ?? ""), number: input.decisionNumber, date: input.decidedOn, on: access.db, &problems)
 
         try problems.check()
         return Values(
             unitID: unit!.id!, formID: form!.id!, issuerID: issuer!.id!, recipientKind: kind!, recipientUnitID: recipientUnit?.id,
             personID: person?.id, recipientName: name, period: period!, event: event, reason: reason,
             decisionNumber: number!, decidedOn: decidedOn!)
+    }
+
+    /// A decision's issuer, number (Party form 15-QĐ/ĐUK or state form 123/QĐ-UBND) and date (not
+    /// in the future): the one check of a decision, for the register and for nominations decided.
+    static func decision(
+        issuerID: Int?, number text: String?, date: String?, on db: any Database, _ problems: inout InvalidInput
+    ) async throws -> (issuer: CommendationIssuer?, number: String?, date: LocalDate?) {
+        var issuer: CommendationIssuer?
+        if let issuerID { issuer = try await CommendationIssuer.find(issuerID, on: db) }
+        if issuer == nil { problems.add("issuerId", "Cấp khen: chưa chọn.") }
+        var number: String?
+        switch DocumentNumber.parse(text ?? "") {
+        case .success(let parsed): number = parsed.raw
+        case .failure(let error): problems.add("decisionNumber", InvalidInput.labelled("Số quyết định", error.message))
+        }
+        let decidedOn = ProgrammeService.requiredDate(date, "decidedOn", "Ngày quyết định", &problems)
+        if let decidedOn, decidedOn > .today() {
+            problems.add("decidedOn", "Ngày quyết định: không được sau ngày hôm nay.")
+        }
+        return (issuer, number, decidedOn)
     }
 
     /// From year to year; a single year when "to" is left empty. A reversed period is refused.

@@ -3,8 +3,8 @@ import Fluent
 import Vapor
 
 extension NominationService {
-    /// Validates a decision as the commendation register validates its decisions (issuer, number
-    /// by `DocumentNumber.parse`, date not in the future) and builds one commendation per accepted
+    /// Validates a decision with the commendation register's own check (`CommendationService.decision`)
+    /// and builds one commendation per accepted
     /// candidate, recorded by the proposing unit; marks each candidate accepted or not.
     static func decidedCommendations(
         _ nomination: Nomination, _ candidates: [NominationCandidate], _ decision: NominationDecision?,
@@ -12,18 +12,8 @@ extension NominationService {
     ) async throws -> [(NominationCandidate, Commendation)] {
         var problems = InvalidInput()
         let decision = decision ?? NominationDecision(issuerID: nil, decisionNumber: "", decidedOn: "", verdicts: [])
-        var issuer: CommendationIssuer?
-        if let id = decision.issuerID { issuer = try await CommendationIssuer.find(id, on: access.db) }
-        if issuer == nil { problems.add("issuerId", "Cấp khen: chưa chọn.") }
-        var number: String?
-        switch DocumentNumber.parse(decision.decisionNumber) {
-        case .success(let parsed): number = parsed.raw
-        case .failure(let error): problems.add("decisionNumber", InvalidInput.labelled("Số quyết định", error.message))
-        }
-        let decidedOn = ProgrammeService.requiredDate(decision.decidedOn, "decidedOn", "Ngày quyết định", &problems)
-        if let decidedOn, decidedOn > .today() {
-            problems.add("decidedOn", "Ngày quyết định: không được sau ngày hôm nay.")
-        }
+        let (issuer, number, decidedOn) = try await CommendationService.decision(
+            issuerID: decision.issuerID, number: decision.decisionNumber, date: decision.decidedOn, on: access.db, &problems)
         let verdicts = Dictionary(decision.verdicts.map { ($0.candidateID, $0) }, uniquingKeysWith: { _, last in last })
         if verdicts.keys.contains(where: { id in !candidates.contains { $0.id == id } }) {
             problems.add("candidates", "Có đối tượng không thuộc đề nghị này.")
