@@ -25,11 +25,17 @@ let package = Package(
             name: "Spreadsheets",
             dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Pure Swift: writes .docx and .xlsx from plain values. No Vapor, no Fluent.
+        .target(
+            name: "Reports",
+            dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "App",
             dependencies: [
                 "Domain",
                 "Spreadsheets",
+                "Reports",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -48,6 +54,7 @@ let package = Package(
             dependencies: [
                 "App",
                 "Spreadsheets",
+                "Reports",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

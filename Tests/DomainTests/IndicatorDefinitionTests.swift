@@ -10,7 +10,7 @@ import Testing
         #expect(IndicatorCatalog.definitions.count == IndicatorCode.allCases.count)
         #expect(all.map(\.code.rawValue) == [
             "I.1", "I.2", "I.3", "I.4", "II.1", "II.2", "II.3", "II.4", "II.5", "II.6",
-            "III.1", "III.2", "III.3", "III.4", "III.5", "IV.1", "IV.2",
+            "III.1", "III.2", "III.3", "III.4", "III.5", "IV.1", "IV.2", "V.1", "V.2", "C.1",
         ])
         for d in all {
             #expect(!d.label.isEmpty && !d.unit.isEmpty && !d.noun.isEmpty, "\(d.code)")

@@ -81,6 +81,7 @@ enum Audit {
         case nomination = "de_nghi_khen_thuong"
         case suggestionRule = "quy_tac_de_xuat"
         case publicStory = "bai_cong_khai"
+        case review = "bao_cao_so_ket"
 
         var label: String {
             switch self {
@@ -115,6 +116,7 @@ enum Audit {
             case .nomination: "Đề nghị khen thưởng"
             case .suggestionRule: "Quy tắc đề xuất khen thưởng"
             case .publicStory: "Bài giới thiệu công khai"
+            case .review: "Báo cáo sơ kết, tổng kết"
             }
         }
     }

@@ -34,6 +34,9 @@ enum PageControllers {
         SuggestionController(), SuggestionRuleController(),
         // MARK: helper P: public page of exemplars
         PublicStoryController(),
+        // MARK: helper I: indicator rollups
+        // MARK: helper V: review reports
+        // MARK: helper H: dashboard
     ] }
 }
 
@@ -67,5 +70,8 @@ enum APIGroups {
         SuggestionsAPI.register,
         // MARK: helper P: public page of exemplars
         PublicStoriesAPI.register,
+        // MARK: helper I: indicator rollups
+        // MARK: helper V: review reports
+        // MARK: helper H: dashboard
     ]
 }

@@ -55,6 +55,9 @@ enum RecordsHubView {
         Kind(title: "Đề xuất khen thưởng", text: "Ai đủ điều kiện khen thưởng theo kết quả xếp loại: HTXSNV trong năm, 5 năm liên tục; lập đề nghị một lần.", url: .suggestions),
         // MARK: helper P: public page of exemplars
         Kind(title: "Giới thiệu gương sáng", text: "Bài giới thiệu điển hình, mô hình hay trên trang công khai và tin Atom; công bố, thôi công bố.", url: .publicStories),
+        // MARK: helper I: indicator rollups
+        // MARK: helper V: review reports
+        // MARK: helper H: dashboard
     ]
 
     static func render(_ kinds: [Kind]) -> Markup {

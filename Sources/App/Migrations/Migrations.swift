@@ -32,6 +32,7 @@ enum Migrations {
             CreateNominations(), SeedSuggestionRules(),
             // public page of exemplars (helper P)
             CreatePublicStories(),
+            // review reports (helper V)
         ])
     }
 }

@@ -8,20 +8,29 @@ import SQLKit
 struct IndicatorRollup: Sendable {
     let root: Int
     let period: IndicatorPeriod
+    /// The day whose tree decides what lies under the root: the period's last day, or, for a
+    /// year column of a longer period, that longer period's last day (so the columns add up).
+    let treeDay: LocalDate
+
+    init(root: Int, period: IndicatorPeriod, treeDay: LocalDate? = nil) {
+        self.root = root
+        self.period = period
+        self.treeDay = treeDay ?? period.to
+    }
 
     var from: LocalDate { period.from }
     var to: LocalDate { period.to }
     var range: ClosedRange<LocalDate> { period.from...period.to }
 
-    /// Condition: the unit id `column` lies under the root on the period's last day.
+    /// Condition: the unit id `column` lies under the root on the tree day.
     func under(_ column: SQLQueryString) -> SQLQueryString {
-        "\(column) IN (\(TreeIndex.descendantsSQL(of: root, on: to)))"
+        "\(column) IN (\(TreeIndex.descendantsSQL(of: root, on: treeDay)))"
     }
 
     /// Condition: the unit id `column` lies under the unit `ancestor` (an SQL expression, e.g. a
-    /// column of the enclosing query) on the period's last day.
+    /// column of the enclosing query) on the tree day.
     func under(_ column: SQLQueryString, ancestor: SQLQueryString) -> SQLQueryString {
-        "\(column) IN (\(TreeIndex.descendantsSQL(ofSQL: ancestor, on: to)))"
+        "\(column) IN (\(TreeIndex.descendantsSQL(ofSQL: ancestor, on: treeDay)))"
     }
 
     /// Condition: the ISO day `column` lies in the period.
@@ -91,6 +100,9 @@ enum Indicators {
         case .gradings: try await gradings(r, sql)
         case .outreach: try await outreach(r, sql)
         case .contests: try await contests(r, sql)
+        case .commendations: try await commendations(r, sql)
+        case .praise: try await praise(r, sql)
+        case .reporting: try await reporting(r, sql)
         }
     }
 

@@ -13,23 +13,28 @@ extension Indicators {
 
     /// A plan counts when it stands submitted or approved; "on time" reads its first submission.
     static func unitPlans(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
-        let submitted = PlanStatus.allCases.filter(\.isSubmitted).map(\.rawValue)
-        let plans: SQLQueryString = """
-            FROM unit_plans p WHERE p.unit_id = x.unit_id AND p.scope = \(bind: PlanScope.year.rawValue) \
-            AND p.year = x.year AND p.status IN (\(binds: submitted))
-            """
-        let row = try await Row.of("""
-            SELECT COUNT(*) AS expected, COALESCE(SUM(f.has_plan), 0) AS submitted, \
-            COALESCE(SUM(\(flag("f.has_plan = 1 AND (f.due IS NULL OR f.first_on <= f.due)"))), 0) AS on_time FROM (\
-            SELECT \(flag("EXISTS (SELECT 1 \(plans))")) AS has_plan, (SELECT MIN(p.first_submitted_on) \(plans)) AS first_on, \
-            \(DueDates.dueSQL(.unitPlanYear, unitSQL: "x.unit_id", yearSQL: "x.year")) AS due \
-            FROM (\(r.planUnitYears())) x) f
-            """, on: sql)
+        let row = try await Row.of(unitPlansSQL(r), on: sql)
         let definition = IndicatorCode.unitPlans.definition
         let done = try row.int("submitted")
         return IndicatorResult(definition, definition.figure(done, of: try row.int("expected")), parts: [
             .share(try row.int("on_time"), of: done, "kế hoạch", label: "Nộp đúng hạn"),
         ])
+    }
+
+    /// One row: `expected`, `submitted`, `on_time` year plans of the units (also read by C.1).
+    static func unitPlansSQL(_ r: IndicatorRollup) -> SQLQueryString {
+        let submitted = PlanStatus.allCases.filter(\.isSubmitted).map(\.rawValue)
+        let plans: SQLQueryString = """
+            FROM unit_plans p WHERE p.unit_id = x.unit_id AND p.scope = \(bind: PlanScope.year.rawValue) \
+            AND p.year = x.year AND p.status IN (\(binds: submitted))
+            """
+        return """
+            SELECT COUNT(*) AS expected, COALESCE(SUM(f.has_plan), 0) AS submitted, \
+            COALESCE(SUM(\(flag("f.has_plan = 1 AND (f.due IS NULL OR f.first_on <= f.due)"))), 0) AS on_time FROM (\
+            SELECT \(flag("EXISTS (SELECT 1 \(plans))")) AS has_plan, (SELECT MIN(p.first_submitted_on) \(plans)) AS first_on, \
+            \(DueDates.dueSQL(.unitPlanYear, unitSQL: "x.unit_id", yearSQL: "x.year")) AS due \
+            FROM (\(r.planUnitYears())) x) f
+            """
     }
 
     /// Goals of a year plan of a year the period touches, or of a whole-term plan whose programme

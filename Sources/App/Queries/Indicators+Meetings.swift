@@ -6,21 +6,27 @@ extension Indicators {
     /// A cell-month is matched by the meeting's month, so the month a period starts or ends in
     /// counts its meeting whatever its day.
     static func monthlyContent(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
-        let regular: SQLQueryString = """
-            FROM cell_meetings cm WHERE cm.unit_id = mo.unit_id AND cm.kind = \(bind: CellMeetingKind.regular.rawValue) \
-            AND cm.regular_month = mo.month
-            """
-        let row = try await Row.of("""
-            SELECT COUNT(*) AS expected, COALESCE(SUM(f.held), 0) AS held, COALESCE(SUM(f.content), 0) AS content FROM (\
-            SELECT \(flag("EXISTS (SELECT 1 \(regular))")) AS held, \
-            \(flag("EXISTS (SELECT 1 \(regular) AND cm.included_programme_content)")) AS content \
-            FROM (\(Expected.cellMonthsSQL(r.range))) mo WHERE \(r.under("mo.unit_id"))) f
-            """, on: sql)
+        let row = try await Row.of(monthlyContentSQL(r), on: sql)
         let definition = IndicatorCode.monthlyContent.definition
         let expected = try row.int("expected")
         return IndicatorResult(definition, definition.figure(try row.int("content"), of: expected), parts: [
             .share(try row.int("held"), of: expected, definition.noun, label: "Có ghi sinh hoạt thường kỳ"),
         ])
+    }
+
+    /// One row: `expected` cell-months, those `held` (a regular meeting recorded) and those with
+    /// the programme's `content` (also read by C.1).
+    static func monthlyContentSQL(_ r: IndicatorRollup) -> SQLQueryString {
+        let regular: SQLQueryString = """
+            FROM cell_meetings cm WHERE cm.unit_id = mo.unit_id AND cm.kind = \(bind: CellMeetingKind.regular.rawValue) \
+            AND cm.regular_month = mo.month
+            """
+        return """
+            SELECT COUNT(*) AS expected, COALESCE(SUM(f.held), 0) AS held, COALESCE(SUM(f.content), 0) AS content FROM (\
+            SELECT \(flag("EXISTS (SELECT 1 \(regular))")) AS held, \
+            \(flag("EXISTS (SELECT 1 \(regular) AND cm.included_programme_content)")) AS content \
+            FROM (\(Expected.cellMonthsSQL(r.range))) mo WHERE \(r.under("mo.unit_id"))) f
+            """
     }
 
     /// A cell meets the rule when every quarter it existed in (within the period) has a thematic

@@ -6,19 +6,24 @@ extension Indicators {
     /// A member expected in a year counts once for it, however many cells of the subtree they
     /// belonged to; the plan binds to the due date of the plan's own cell.
     static func personalPlans(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
-        let row = try await Row.of("""
-            SELECT COUNT(*) AS expected, COALESCE(SUM(f.has_plan), 0) AS submitted, \
-            COALESCE(SUM(\(flag("f.has_plan = 1 AND (f.due IS NULL OR f.submitted_on <= f.due)"))), 0) AS on_time FROM (\
-            SELECT \(flag("pp.id IS NOT NULL")) AS has_plan, pp.submitted_on AS submitted_on, \
-            \(DueDates.dueSQL(.personalPlan, unitSQL: "pp.unit_id", yearSQL: "x.year")) AS due \
-            FROM (\(r.planMemberYears())) x LEFT JOIN personal_plans pp ON pp.person_id = x.person_id \
-            AND pp.year = x.year AND pp.status = \(bind: PersonalPlanStatus.submitted.rawValue)) f
-            """, on: sql)
+        let row = try await Row.of(personalPlansSQL(r), on: sql)
         let definition = IndicatorCode.personalPlans.definition
         let submitted = try row.int("submitted")
         return IndicatorResult(definition, definition.figure(submitted, of: try row.int("expected")), parts: [
             .share(try row.int("on_time"), of: submitted, "kế hoạch", label: "Nộp đúng hạn"),
         ])
+    }
+
+    /// One row: `expected`, `submitted`, `on_time` personal plans of the members (also read by C.1).
+    static func personalPlansSQL(_ r: IndicatorRollup) -> SQLQueryString {
+        """
+        SELECT COUNT(*) AS expected, COALESCE(SUM(f.has_plan), 0) AS submitted, \
+        COALESCE(SUM(\(flag("f.has_plan = 1 AND (f.due IS NULL OR f.submitted_on <= f.due)"))), 0) AS on_time FROM (\
+        SELECT \(flag("pp.id IS NOT NULL")) AS has_plan, pp.submitted_on AS submitted_on, \
+        \(DueDates.dueSQL(.personalPlan, unitSQL: "pp.unit_id", yearSQL: "x.year")) AS due \
+        FROM (\(r.planMemberYears())) x LEFT JOIN personal_plans pp ON pp.person_id = x.person_id \
+        AND pp.year = x.year AND pp.status = \(bind: PersonalPlanStatus.submitted.rawValue)) f
+        """
     }
 
     static func personalPlansFulfilled(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {

@@ -149,6 +149,18 @@ enum SiteURL: Equatable {
     case publicExemplars
     case publicExemplarsFeed
     case publicExemplar(Int?)
+    // MARK: helper I: indicator rollups
+    case indicatorsWorkbook
+    // MARK: helper V: review reports
+    case reviews
+    case reviewNew
+    case review(Int?)
+    case reviewEdit(Int?)
+    case reviewRefresh(Int?)
+    case reviewDocx(Int?)
+    case reviewWorkbook(Int?)
+    // MARK: helper H: dashboard
+    case dashboard
 
     var path: String {
         func id(_ value: Int?) -> String { value.map(String.init) ?? ":id" }
@@ -298,6 +310,18 @@ enum SiteURL: Equatable {
         case .publicExemplars: return "/guong-sang"
         case .publicExemplarsFeed: return "/guong-sang/atom.xml"
         case .publicExemplar(let v): return "/guong-sang/\(id(v))"
+        // MARK: helper I: indicator rollups
+        case .indicatorsWorkbook: return "/chi-tieu/phu-luc.xlsx"
+        // MARK: helper V: review reports
+        case .reviews: return "/so-ket-tong-ket"
+        case .reviewNew: return "/so-ket-tong-ket/moi"
+        case .review(let v): return "/so-ket-tong-ket/\(id(v))"
+        case .reviewEdit(let v): return "/so-ket-tong-ket/\(id(v))/sua"
+        case .reviewRefresh(let v): return "/so-ket-tong-ket/\(id(v))/cap-nhat-so-lieu"
+        case .reviewDocx(let v): return "/so-ket-tong-ket/\(id(v))/bao-cao.docx"
+        case .reviewWorkbook(let v): return "/so-ket-tong-ket/\(id(v))/phu-luc.xlsx"
+        // MARK: helper H: dashboard
+        case .dashboard: return "/tong-quan"
         }
     }
 

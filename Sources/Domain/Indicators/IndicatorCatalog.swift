@@ -105,5 +105,25 @@ enum IndicatorCatalog {
             formula: "Số cuộc thi viết tổ chức trong các năm của kỳ; số bài dự thi các tổ chức đảng trong phạm vi gửi "
                 + "tới cuộc thi các năm đó; trong đó số bài được chọn dự thi cấp trên.",
             sources: [.contests]),
+        .init(
+            code: .commendations, label: "Tập thể, cá nhân được khen thưởng", unit: "tập thể, cá nhân", measure: .count,
+            noun: "tập thể, cá nhân",
+            formula: "Số lượt khen thưởng (mọi hình thức trừ biểu dương) theo quyết định ký trong kỳ, do các tổ chức đảng "
+                + "trong phạm vi ghi sổ; chia theo tập thể (tổ chức đảng, tập thể khác), cá nhân và nhóm tác giả, theo "
+                + "hình thức khen thưởng và theo cấp khen.",
+            sources: [.commendations]),
+        .init(
+            code: .praise, label: "Tập thể, cá nhân được biểu dương", unit: "tập thể, cá nhân", measure: .count,
+            noun: "tập thể, cá nhân",
+            formula: "Số lượt biểu dương theo quyết định ký trong kỳ, do các tổ chức đảng trong phạm vi ghi sổ; chia theo "
+                + "tập thể, cá nhân và nhóm tác giả, theo cấp khen.",
+            sources: [.commendations]),
+        .init(
+            code: .reporting, label: "Mức đầy đủ, kịp thời của báo cáo", unit: "%", measure: .share, noun: "báo cáo",
+            formula: "Như tỉ lệ báo cáo của DHIS2: số báo cáo đã nhận / số báo cáo phải có, cộng ba loại: kế hoạch năm "
+                + "của tổ chức đảng (như I.2), kế hoạch cá nhân của đảng viên (như III.1) và sinh hoạt thường kỳ của chi "
+                + "bộ-tháng (như II.4, có ghi sinh hoạt). Đúng hạn: số kế hoạch nộp không muộn hơn hạn (như "
+                + "I.2, III.1) / số kế hoạch đã nộp. Mỗi loại có tỉ lệ riêng.",
+            sources: [.units, .memberships, .unitPlans, .personalPlans, .cellMeetings, .dueDates]),
     ]
 }

@@ -17,6 +17,9 @@ public enum IndicatorCode: String, CaseIterable, Codable, Sendable {
     case gradings = "III.5"
     case outreach = "IV.1"
     case contests = "IV.2"
+    case commendations = "V.1"
+    case praise = "V.2"
+    case reporting = "C.1"
 
     public var definition: IndicatorDefinition { IndicatorDefinition.byCode[self]! }
 
@@ -26,6 +29,8 @@ public enum IndicatorCode: String, CaseIterable, Codable, Sendable {
         case .studySessions, .studyParticipation, .grassrootsStudy, .monthlyContent, .thematicMeetings, .thematicDiscussion: .study
         case .personalPlans, .personalPlansFulfilled, .practiceModels, .exemplars, .gradings: .practice
         case .outreach, .contests: .outreach
+        case .commendations, .praise: .commendation
+        case .reporting: .reporting
         }
     }
 }
@@ -36,6 +41,9 @@ public enum IndicatorGroup: String, CaseIterable, Sendable {
     case study = "II"
     case practice = "III"
     case outreach = "IV"
+    case commendation = "V"
+    /// Not a part of the report's body: how complete and timely the records behind it are.
+    case reporting = "C"
 
     public var label: String {
         switch self {
@@ -43,6 +51,8 @@ public enum IndicatorGroup: String, CaseIterable, Sendable {
         case .study: "Học tập, quán triệt chuyên đề"
         case .practice: "Xây dựng kế hoạch và làm theo, nêu gương"
         case .outreach: "Tuyên truyền"
+        case .commendation: "Biểu dương, khen thưởng"
+        case .reporting: "Mức đầy đủ, kịp thời của báo cáo"
         }
     }
 }
@@ -51,7 +61,7 @@ public enum IndicatorGroup: String, CaseIterable, Sendable {
 public enum IndicatorSource: String, CaseIterable, Sendable {
     case units, memberships, guidanceDocuments, unitPlans, breakthroughGoals, dueDates, conductCodes
     case studySessions, attendance, cellMeetings, personalPlans, practiceModels, exemplars, outreach, contests
-    case evaluations
+    case evaluations, commendations
 
     public var label: String {
         switch self {
@@ -71,6 +81,7 @@ public enum IndicatorSource: String, CaseIterable, Sendable {
         case .outreach: "Hoạt động tuyên truyền"
         case .contests: "Cuộc thi viết, bài dự thi"
         case .evaluations: "Bảng xếp loại chất lượng đã nộp"
+        case .commendations: "Sổ khen thưởng, biểu dương"
         }
     }
 }

@@ -31,5 +31,8 @@ enum ScopeRecords {
         SuggestionWorld.scopeRecords,
         // MARK: helper P: public page of exemplars
         PublicStoryTestSupport.scopeRecords,
+        // MARK: helper I: indicator rollups
+        // MARK: helper V: review reports
+        // MARK: helper H: dashboard
     ]
 }

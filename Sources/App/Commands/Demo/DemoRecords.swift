@@ -25,5 +25,8 @@ enum DemoRecords {
         DemoNominations.build,
         // MARK: helper P: public page of exemplars
         DemoPublicStories.build,
+        // MARK: helper I: indicator rollups
+        // MARK: helper V: review reports
+        // MARK: helper H: dashboard
     ]
 }

@@ -1,0 +1,38 @@
+import Domain
+import Fluent
+import SQLKit
+
+/// The rollup table of DESIGN.md §3 for one unit and one period (`RollupTable`): a column per
+/// calendar year and the total, and the total of each unit directly below — all over the tree as
+/// it stood on the period's last day, so the columns and the branches add up to the total where
+/// an indicator adds up at all.
+enum IndicatorTables {
+    static func rollup(_ unit: UnitRef, _ period: IndicatorPeriod, on db: any Database) async throws -> RollupTable {
+        let treeDay = period.to
+        var years: [RollupTable.Column] = []
+        for slice in RollupTable.yearSlices(of: period) {
+            let results = try await Indicators.compute(IndicatorRollup(root: unit.id, period: slice.period, treeDay: treeDay), on: db)
+            years.append(.init(title: slice.title, period: slice.period, results: results))
+        }
+        let total = try await Indicators.compute(IndicatorRollup(root: unit.id, period: period), on: db)
+        var branches: [RollupTable.Branch] = []
+        for child in try await children(of: unit.id, on: treeDay, db: db) {
+            let results = try await Indicators.compute(IndicatorRollup(root: child.id, period: period), on: db)
+            branches.append(.init(code: child.code, name: child.name, results: results))
+        }
+        return RollupTable(unitCode: unit.code, unitName: unit.name, period: period, years: years, total: total,
+                           branches: branches)
+    }
+
+    /// The units directly below `root` in the tree of `day` (a unit dissolved earlier hangs under
+    /// its successor there), by code.
+    static func children(of root: Int, on day: LocalDate, db: any Database) async throws -> [UnitRef] {
+        struct Row: Decodable { let id: Int; let code: String; let name: String }
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT u.id, u.code, u.name FROM unit_closure_history h JOIN org_units u ON u.id = h.descendant_id \
+            WHERE h.ancestor_id = \(bind: root) AND h.depth = 1 \
+            AND h.valid_from <= \(bind: day.iso) AND (h.valid_to IS NULL OR h.valid_to > \(bind: day.iso)) ORDER BY u.code
+            """).all(decoding: Row.self)
+        return rows.map { UnitRef(id: $0.id, code: $0.code, name: $0.name) }
+    }
+}
