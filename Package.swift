@@ -50,6 +50,10 @@ let package = Package(
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Spreadsheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
             name: "AppTests",
             dependencies: [
                 "App",

@@ -9,7 +9,8 @@ public struct OfficialDocument: Hashable, Sendable {
     public var issuingBody: String
     /// "Số 12-BC/ĐUK" (no colon); "Số    -BC/ĐUK" when not yet numbered.
     public var number: String
-    /// The place-and-date line, italic: "Bình Định, ngày 15 tháng 5 năm 2024".
+    /// The place of the place-and-date line ("Bình Định"); `dateLine` joins it to the date,
+    /// written italic: "Bình Định, ngày 15 tháng 5 năm 2024".
     public var place: String
     public var date: LocalDate
     /// "BÁO CÁO" (bold, upper case).

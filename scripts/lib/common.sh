@@ -82,6 +82,19 @@ lt_missing_debian_packages() {
     if [ ! -x /usr/bin/chromedriver ]; then
         echo chromium-driver
     fi
+    # Reports tests: .docx → PDF and .xlsx → CSV through LibreOffice, PDF → text.
+    if ! command -v soffice >/dev/null 2>&1 || [ ! -e /usr/lib/libreoffice/program/libswlo.so ]; then
+        echo libreoffice-writer-nogui
+    fi
+    if ! command -v soffice >/dev/null 2>&1 || [ ! -e /usr/lib/libreoffice/program/libsclo.so ]; then
+        echo libreoffice-calc-nogui
+    fi
+    if ! command -v pdftotext >/dev/null 2>&1; then
+        echo poppler-utils
+    fi
+    if [ ! -d /usr/share/fonts/truetype/liberation ]; then
+        echo fonts-liberation
+    fi
 }
 
 # Elapsed seconds since $1 (an epoch second count).
