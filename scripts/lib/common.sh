@@ -82,7 +82,12 @@ lt_missing_debian_packages() {
     if [ ! -x /usr/bin/chromedriver ]; then
         echo chromium-driver
     fi
-    # Reports tests: .docx → PDF and .xlsx → CSV through LibreOffice, PDF → text.
+    lt_missing_document_packages
+}
+
+# The Debian packages the report tests need (.docx → PDF and .xlsx → CSV through LibreOffice,
+# PDF → text) that are missing, one a line.
+lt_missing_document_packages() {
     if ! command -v soffice >/dev/null 2>&1 || [ ! -e /usr/lib/libreoffice/program/libswlo.so ]; then
         echo libreoffice-writer-nogui
     fi
