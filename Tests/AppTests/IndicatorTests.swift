@@ -81,17 +81,31 @@ import Vapor
                 // act
                 let page = try await web.get(SiteURL.indicators.with([("don-vi", root), ("nam", String(year))]))
 
-                // assert
+                // assert: one year column and the total, equal for a single year; the note gives the total's counts
                 #expect(page.status == .ok)
                 let html = page.body.string
                 for (code, want) in IndicatorCount(root: root, period: .year(year, today: today), today: today).all() {
+                    let value = FigureRow.text(RollupCount.cell(want.value))
                     #expect(html.contains("<tr id=\"indicator-\(code.rawValue)\">"))
-                    #expect(html.contains("<td class=\"result\">\(want.value.text)</td>"), "\(root) \(year) \(code.rawValue)")
+                    #expect(html.contains("<td class=\"num\">\(value)</td><td class=\"num\">\(value)</td><td>\(Self.note(want.value))</td>"),
+                            "\(root) \(year) \(code.rawValue) \(value)")
                     for part in want.parts {
-                        #expect(html.contains("<li>\(part.labelledText)</li>"), "\(root) \(year) \(part.labelledText)")
+                        let cell = FigureRow.text(RollupCount.cell(part))
+                        #expect(html.contains("<td>\(part.label)</td><td>\(part.measure == .share ? "%" : part.noun)</td>"
+                                              + "<td class=\"num\">\(cell)</td><td class=\"num\">\(cell)</td>"),
+                                "\(root) \(year) \(part.labelledText)")
                     }
                 }
             }
+        }
+    }
+
+    /// The appendix's Ghi chú of a headline: the counts behind a share or a mean.
+    static func note(_ f: IndicatorFigure) -> String {
+        switch f.measure {
+        case .count: ""
+        case .share: "\(VietnameseFormat.number(f.numerator))/\(VietnameseFormat.number(f.denominator!)) \(f.noun)"
+        case .average: "\(VietnameseFormat.number(f.numerator)) / \(VietnameseFormat.number(f.denominator!))"
         }
     }
 }

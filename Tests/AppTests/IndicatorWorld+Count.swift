@@ -9,6 +9,9 @@ struct IndicatorCount {
     let period: IndicatorPeriod
     /// Due dates bind through today's tree (`DueDates`).
     let today: LocalDate
+    /// The day whose tree decides the subtree: the period's last day unless a rollup's year
+    /// column takes the longer period's (`IndicatorRollup.treeDay`).
+    var treeDay: LocalDate? = nil
 
     func d(_ iso: String) -> LocalDate { LocalDate(iso)! }
     func inPeriod(_ iso: String) -> Bool { (period.from...period.to).contains(d(iso)) }
@@ -28,7 +31,7 @@ struct IndicatorCount {
         return result
     }
 
-    var subtree: Set<String> { under(root, on: period.to) }
+    var subtree: Set<String> { under(root, on: treeDay ?? period.to) }
 
     func spec(_ code: String) -> W.UnitSpec { W.units.first { $0.code == code }! }
 
@@ -80,9 +83,10 @@ struct IndicatorCount {
     /// Every indicator, by code.
     func all() -> [IndicatorCode: IndicatorResult] {
         var results: [IndicatorCode: IndicatorResult] = [:]
-        for result in leadership() + study() + meetings() + practice() + outreach() {
+        for result in leadership() + study() + meetings() + practice() + outreach() + register() {
             results[result.definition.code] = result
         }
+        results[.reporting] = reporting(results)
         return results
     }
 }

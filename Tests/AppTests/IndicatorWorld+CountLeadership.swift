@@ -61,7 +61,7 @@ extension IndicatorCount {
         let nonMembers = held.filter(\.withTopic).map(\.nonMembers).reduce(0, +)
 
         let tccs = W.units.map(\.code).filter { S.contains($0) && kind($0).isGrassroots && alive($0, period.from, period.to) }
-        let active = tccs.filter { t in studied.contains { under(t, on: period.to).contains($0.unit) } }
+        let active = tccs.filter { t in studied.contains { under(t, on: treeDay ?? period.to).contains($0.unit) } }
         return [
             IndicatorResult(IndicatorCode.studySessions.definition, .count(held.count, "hội nghị"), parts: formats + modes),
             IndicatorResult(IndicatorCode.studyParticipation.definition, .share(present.count, of: members.count, "đảng viên"),

@@ -50,6 +50,7 @@ extension IndicatorWorld {
         try await insertLeadership(ids, on: db)
         try await insertStudy(ids, on: db)
         try await insertPractice(ids, on: db)
+        try await insertCommendations(ids, on: db)
         return ids
     }
 

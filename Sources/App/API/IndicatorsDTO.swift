@@ -97,3 +97,52 @@ struct IndicatorReportDTO: Content, APISchema {
             required: ["code", "label", "unit", "parts"] + IndicatorFigureDTO.required))),
     ], required: ["unitId", "unitCode", "unitName", "from", "to", "indicators"])
 }
+
+/// GET /indicators/rollup: the appendix (a column per year and the total) and the breakdown by
+/// the units directly below, as the page, the workbook and the review report carry them.
+struct RollupDTO: Content, APISchema {
+    struct Unit: Content {
+        let code: String
+        let name: String
+    }
+
+    struct Period: Content {
+        let from: String
+        let to: String
+        /// "từ 18/5/2021 đến 18/5/2024", "năm 2024".
+        let text: String
+    }
+
+    struct Table: Content {
+        let columns: [String]
+        let rows: [FigureRow]
+    }
+
+    let unit: Unit
+    let period: Period
+    let appendix: Table
+    let breakdown: Table
+
+    init(table: RollupTable) {
+        unit = Unit(code: table.unitCode, name: table.unitName)
+        period = Period(from: table.period.from.iso, to: table.period.to.iso, text: table.period.text)
+        let appendix = table.appendix(), breakdown = table.breakdown()
+        self.appendix = Table(columns: appendix.columns, rows: appendix.rows)
+        self.breakdown = Table(columns: breakdown.columns, rows: breakdown.rows)
+    }
+
+    static let schemaName = "IndicatorRollup"
+    static let tableSchema = JSONSchema.object([
+        ("columns", .array(.string())),
+        ("rows", .array(.object([
+            ("key", .string()), ("stt", .string()), ("label", .string()), ("unit", .string()),
+            ("values", .array(.nullable(.number))), ("note", .string()), ("isHeading", .boolean),
+        ], required: ["key", "stt", "label", "unit", "values", "note", "isHeading"]))),
+    ], required: ["columns", "rows"])
+    static let schema = JSONSchema.object([
+        ("unit", .object([("code", .string()), ("name", .string())], required: ["code", "name"])),
+        ("period", .object([("from", .date), ("to", .date), ("text", .string())], required: ["from", "to", "text"])),
+        ("appendix", tableSchema),
+        ("breakdown", tableSchema),
+    ], required: ["unit", "period", "appendix", "breakdown"])
+}

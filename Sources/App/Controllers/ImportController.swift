@@ -156,9 +156,6 @@ struct ImportController: RouteCollection {
 
     private static func template(_ kind: ImportKind, req: Request) throws -> Response {
         try TopicService.requireWriter(try req.access)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(kind.templateFilename)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: kind.template))
+        return FileDownload.response(kind.template, filename: kind.templateFilename, type: FileDownload.csv)
     }
 }

@@ -43,12 +43,7 @@ struct TopicMaterialController: RouteCollection {
 
     func download(req: Request) async throws -> Response {
         let material = try await TopicMaterialService.readable(req.parameters.get("id", as: Int.self), access: try req.access)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: material.contentType)
-        headers.replaceOrAdd(name: .contentDisposition, value: MaterialFilename.contentDisposition(material.filename))
-        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return Response(status: .ok, headers: headers, body: .init(data: material.data))
+        return FileDownload.response(material.data, filename: material.filename, type: material.contentType)
     }
 
     func remove(req: Request) async throws -> Response {

@@ -21,11 +21,22 @@ struct IndicatorReport: Sendable {
     /// code: 404. Without a unit, the account's scope root (an administrator: the first root);
     /// without dates, the year (default this year, to today).
     static func load(_ input: Input, access: Access, today: LocalDate = .today()) async throws -> IndicatorReport {
-        guard access.user.role.seesUnits else { throw Abort(.forbidden, reason: Access.readOnlyMessage) }
-        let unit = try await unit(VietnameseText.normalize(input.unit ?? ""), access: access)
-        let period = try period(input, today: today)
+        let (unit, period) = try await scope(input, access: access, today: today)
         let results = try await Indicators.compute(IndicatorRollup(root: unit.id, period: period), on: access.db)
         return IndicatorReport(unit: unit, period: period, results: results)
+    }
+
+    /// The same unit and period as `load`, rolled up by year and by the units directly below.
+    static func rollup(_ input: Input, access: Access, today: LocalDate = .today()) async throws -> (unit: UnitRef, table: RollupTable) {
+        let (unit, period) = try await scope(input, access: access, today: today)
+        return (unit, try await IndicatorTables.rollup(unit, period, on: access.db))
+    }
+
+    /// The unit and the period asked for, with the access rules and the problems of `load`.
+    static func scope(_ input: Input, access: Access, today: LocalDate) async throws -> (UnitRef, IndicatorPeriod) {
+        guard access.user.role.seesUnits else { throw Abort(.forbidden, reason: Access.readOnlyMessage) }
+        let unit = try await unit(VietnameseText.normalize(input.unit ?? ""), access: access)
+        return (unit, try period(input, today: today))
     }
 
     static func period(_ input: Input, today: LocalDate) throws -> IndicatorPeriod {

@@ -18,6 +18,8 @@ enum Stylesheet {
     .who{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-left:auto;font-size:.9rem}
     @media(min-width:900px){.menu summary{display:none}.menu ul{flex-direction:row;margin:0;gap:14px}.menu{display:block}}
     @media(min-width:900px){details.menu:not([open]) > nav{display:block}}
+    /* Chromium 131+ hides a closed <details>'s content in its ::details-content slot. */
+    @media(min-width:900px){details.menu:not([open])::details-content{content-visibility:visible;display:contents}}
     main{max-width:1200px;margin:0 auto;padding:16px}
     footer{padding:16px;color:#666;font-size:.85rem;text-align:center}
     h1{font-size:1.5rem;margin:.2em 0 .6em}h2{font-size:1.2rem;margin:1.2em 0 .5em}
@@ -77,5 +79,30 @@ enum Stylesheet {
     /* nominations (đề nghị khen thưởng): candidate rows may not widen the page on a phone */
     fieldset.candidate{min-width:0;max-width:560px;margin:0 0 12px;padding:8px 12px;border:1px solid #ddd;border-radius:8px;background:#fff}
     fieldset.candidate legend{font-weight:600}#nomination-actions form{margin:0 0 16px}
+    /* indicator rollups (chỉ tiêu): quick periods in a row; wide tables print whole, in small type */
+    nav.quick-periods ul{list-style:none;display:flex;flex-wrap:wrap;gap:4px 12px;margin:0 0 8px;padding:0}
+    nav.quick-periods a{display:inline-block;padding:6px 2px}nav.quick-periods p{margin:4px 0 0;font-weight:600}
+    tr.part td{color:#444}
+    #indicators td:nth-child(2){min-width:12rem}#breakdown thead th,#reporting thead th{white-space:normal;min-width:7rem;vertical-align:bottom}
+    @media print{#indicators,#breakdown,#reporting{font-size:.7rem}#breakdown thead th,#breakdown th,#breakdown td{min-width:0;padding:2px 3px;overflow-wrap:anywhere}.table-wrap:has(>#indicators,>#breakdown,>#reporting){overflow:visible;border:0}}
+    /* dashboard (tổng quan): two tiles and one chart a row on a phone; the grid scrolls in its box, unit names fixed at the left; colours print */
+    .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:12px}
+    .tile{background:#fff;border:1px solid #ddd;border-radius:8px;padding:12px;display:flex;flex-direction:column;gap:4px;min-width:0;overflow-wrap:anywhere}
+    .tile h3{font-size:1rem;margin:0}.tile p{margin:0}.tile .code{color:#555;font-weight:600}.tile .big{font-size:1.6rem;font-weight:700;color:#9b1c1c}
+    .tile a{margin-top:auto;display:inline-block;padding:10px 0}
+    .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:12px}
+    figure.chart{margin:0;background:#fff;border:1px solid #ddd;border-radius:8px;padding:8px;min-width:0}
+    figure.chart svg{display:block;width:100%;height:auto}figure.chart figcaption{font-size:.9rem;font-weight:600}
+    details.chart-data{margin:12px 0}details.chart-data summary{cursor:pointer;padding:10px 0}
+    table.heatmap td.band{text-align:center;white-space:nowrap;font-variant-numeric:tabular-nums}
+    table.heatmap th[scope=row] a,#lagging-units a{display:inline-block;padding:6px 0}
+    table.heatmap caption{text-align:left;padding:8px 10px;font-weight:600}
+    table.heatmap th[scope=row],#lagging-units th[scope=row]{white-space:normal;min-width:9em;max-width:16em;overflow-wrap:anywhere}
+    table.heatmap th[scope=row]{position:sticky;left:0;z-index:1;box-shadow:1px 0 0 #ddd}
+    .band{-webkit-print-color-adjust:exact;print-color-adjust:exact}.band.good{background:#d7eedc;color:#14532d}
+    .band.fair{background:#fff0c2;color:#5c4300}.band.low{background:#f9d2d2;color:#8a1c1c}.band.none{color:#666}
+    ul.bands{list-style:none;display:flex;flex-wrap:wrap;gap:4px 16px;padding:0;margin:4px 0 8px}
+    .swatch{display:inline-block;width:1.2em;height:1em;border:1px solid #999;vertical-align:middle}
+    @media print{.tile,figure.chart{break-inside:avoid}.tiles{grid-template-columns:repeat(4,1fr)}.charts{grid-template-columns:repeat(3,1fr)}}
     """
 }

@@ -87,8 +87,9 @@ public struct RollupTable: Hashable, Sendable {
                     unit: definition.unit, values: results.map { $0.flatMap { Self.number($0.value) } },
                     note: headline.map(Self.note) ?? "", isHeading: false))
                 // Sub-figures are matched by label: a year may lack one that another has (by issuer…).
+                // The total comes first: it holds every label of the period, in the query's order.
                 var labels: [String] = []
-                for result in results.compactMap({ $0 }) {
+                for result in (results.suffix(1) + results.dropLast()).compactMap({ $0 }) {
                     for part in result.parts where !labels.contains(part.label) { labels.append(part.label) }
                 }
                 for (partIndex, label) in labels.enumerated() {

@@ -1,33 +1,24 @@
 import Domain
 import Plot
 
-/// What `/chi-tieu` shows: the filters as typed, their problems, and the report when they are fine.
-struct IndicatorPageModel: Sendable {
-    /// The filters as typed, by form field (don-vi, nam, tu, den).
-    var values: [String: String] = [:]
-    var errors = FormErrors()
-    var report: IndicatorReport?
-
-    /// The page's form fields, by the API's names the report's problems carry.
-    static let fields = ["unit": "don-vi", "year": "nam", "from": "tu", "to": "den"]
-}
-
-/// `/chi-tieu`: the indicators of DESIGN.md §3 for a unit's subtree and a period, as the appendix
-/// of a review report lists them: STT | Chỉ tiêu | Đơn vị tính | Kết quả | Ghi chú.
+/// `/chi-tieu`: the indicators of DESIGN.md §3 for a unit's subtree and a period, laid out as a
+/// review report's appendix (a column per year, the total), the completeness of the records
+/// (C.1, as DHIS2's reporting rates) and the breakdown by the units directly below.
 enum IndicatorPageView {
     static func render(_ m: IndicatorPageModel) -> Markup {
         H.group([
             H.h1("Chỉ tiêu thực hiện"),
             filters(m),
+            quickPeriods(m),
             Form.errorSummary(m.errors),
-            m.report.map(report) ?? .empty,
+            m.rollup.map(rollup) ?? .empty,
         ])
     }
 
     private static func filters(_ m: IndicatorPageModel) -> Markup {
-        let year = m.values["nam"] ?? m.report.map { String($0.period.to.year) }
+        let year = m.values["nam"] ?? m.rollup.map { String($0.table.period.to.year) }
         return H.el("form", ["method": "get", "action": SiteURL.indicators.path, "class": "filters", "role": "search"],
-            Form.text("don-vi", "Mã đơn vị", value: m.values["don-vi"] ?? m.report?.unit.code, errors: m.errors,
+            Form.text("don-vi", "Mã đơn vị", value: m.values["don-vi"] ?? m.rollup?.unit.code, errors: m.errors,
                       hint: "Để trống: đơn vị của bạn."),
             Form.text("nam", "Năm", value: year, errors: m.errors, type: "number",
                       extra: [("min", "1945"), ("max", "9999"), ("inputmode", "numeric")]),
@@ -37,35 +28,36 @@ enum IndicatorPageView {
             Form.submit("Xem"))
     }
 
-    private static func report(_ r: IndicatorReport) -> Markup {
-        var rows: [Markup] = []
-        for group in IndicatorGroup.allCases {
-            let results = r.results.filter { $0.definition.code.group == group }
-            guard !results.isEmpty else { continue }
-            rows.append(H.el("tr", ["class": "group"],
-                             H.el("th", ["colspan": "5", "scope": "colgroup"], .text("\(group.rawValue). \(group.label)"))))
-            rows += results.map(row)
+    /// One tap to a recent year or a stage of the programme in force, for the same unit.
+    private static func quickPeriods(_ m: IndicatorPageModel) -> Markup {
+        let unit = m.rollup?.unit.code ?? m.values["don-vi"]
+        func links(_ periods: [IndicatorQuickPeriod]) -> [Markup] {
+            periods.map { H.el("li", [:], H.a(IndicatorPageModel.link(unit: unit, $0), $0.label)) }
         }
-        return H.group([
-            H.el("p", ["id": "indicator-scope"],
-                 H.a(SiteURL.unit(r.unit.id).path, "\(r.unit.name) (\(r.unit.code))"),
-                 .text(", \(r.period.text). Tính các tổ chức đảng thuộc đơn vị theo cây tổ chức ngày \(VietnameseFormat.date(r.period.to)); "
-                       + "đơn vị đã giải thể tính vào đơn vị tiếp nhận.")),
-            H.table(id: "indicators", headers: ["STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Ghi chú"], rows: rows),
-            formulas(r.results.map(\.definition)),
-        ])
+        var lists: [Markup] = [H.el("p", [:], .text("Theo năm:")), H.el("ul", [:], children: links(m.years))]
+        if let programme = m.programme, !m.stages.isEmpty {
+            lists += [H.el("p", [:], .text("Theo giai đoạn thực hiện \(programme):")), H.el("ul", [:], children: links(m.stages))]
+        }
+        return H.el("nav", ["class": "quick-periods actions", "aria-label": "Chọn nhanh kỳ báo cáo"], children: lists)
     }
 
-    private static func row(_ result: IndicatorResult) -> Markup {
-        let d = result.definition
-        let notes: Markup = result.parts.isEmpty ? .empty
-            : H.el("ul", ["class": "parts"], children: result.parts.map { H.el("li", [:], .text($0.labelledText)) })
-        return H.el("tr", ["id": "indicator-\(d.code.rawValue)"],
-            H.el("td", [:], .text(d.code.rawValue)),
-            H.el("td", [:], .text(d.label)),
-            H.el("td", [:], .text(d.unit)),
-            H.el("td", ["class": "result"], .text(result.value.text)),
-            H.el("td", [:], notes))
+    private static func rollup(_ r: IndicatorRollupModel) -> Markup {
+        H.group([
+            H.el("p", ["id": "indicator-scope"],
+                 H.a(SiteURL.unit(r.unit.id).path, "\(r.unit.name) (\(r.unit.code))"),
+                 .text(", \(r.table.period.text). Tính các tổ chức đảng thuộc đơn vị theo cây tổ chức ngày "
+                       + "\(VietnameseFormat.date(r.table.period.to)) (cả các cột năm); đơn vị đã giải thể tính vào đơn vị tiếp nhận.")),
+            H.el("p", ["class": "actions"], H.a(r.workbook, "Tải phụ lục số liệu (Excel)")),
+            H.h2("Phụ lục số liệu"),
+            IndicatorRollupTables.appendix(r.appendix),
+            H.h2("Mức đầy đủ, kịp thời của báo cáo (C.1)"),
+            H.p("Như báo cáo tỉ lệ của DHIS2: số báo cáo phải có, đã nhận và nộp đúng hạn, của đơn vị và từng tổ chức đảng trực thuộc.",
+                class: "hint"),
+            IndicatorRollupTables.reporting(r),
+            H.h2("Theo các tổ chức đảng trực thuộc"),
+            IndicatorRollupTables.breakdown(r),
+            formulas(r.table.total.map(\.definition)),
+        ])
     }
 
     private static func formulas(_ definitions: [IndicatorDefinition]) -> Markup {
