@@ -27,6 +27,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     Migrations.register(in: app)
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(ReportCommand(), as: "report")
 
     try routes(app)
 }

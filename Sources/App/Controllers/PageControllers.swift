@@ -36,6 +36,7 @@ enum PageControllers {
         PublicStoryController(),
         // MARK: helper I: indicator rollups
         // MARK: helper V: review reports
+        ReviewController(),
         // MARK: helper H: dashboard
     ] }
 }
@@ -72,6 +73,7 @@ enum APIGroups {
         PublicStoriesAPI.register,
         // MARK: helper I: indicator rollups
         // MARK: helper V: review reports
+        ReviewsAPI.register,
         // MARK: helper H: dashboard
     ]
 }

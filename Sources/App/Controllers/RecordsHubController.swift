@@ -57,6 +57,7 @@ enum RecordsHubView {
         Kind(title: "Giới thiệu gương sáng", text: "Bài giới thiệu điển hình, mô hình hay trên trang công khai và tin Atom; công bố, thôi công bố.", url: .publicStories),
         // MARK: helper I: indicator rollups
         // MARK: helper V: review reports
+        Kind(title: "Sơ kết, tổng kết", text: "Báo cáo năm, sơ kết 3 năm, tổng kết 5, 10 năm: dự thảo có sẵn số liệu, sửa lời văn, tải .docx và phụ lục .xlsx.", url: .reviews),
         // MARK: helper H: dashboard
     ]
 

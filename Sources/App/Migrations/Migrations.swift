@@ -33,6 +33,7 @@ enum Migrations {
             // public page of exemplars (helper P)
             CreatePublicStories(),
             // review reports (helper V)
+            CreateReviews(),
         ])
     }
 }

@@ -35,3 +35,14 @@ public enum ReviewKind: String, CaseIterable, Codable, Sendable {
         }
     }
 }
+
+extension ReviewKind {
+    /// The period a new review of this kind starts with: the year of `today` for an annual report
+    /// (to today); otherwise `years` years from the programme's start ("sơ kết 3 năm" of Kết luận
+    /// 01-KL/TW: 18/5/2021 – 18/5/2024), no later than today.
+    public func defaultPeriod(programmeStart: LocalDate, today: LocalDate) -> IndicatorPeriod {
+        if self == .annual { return IndicatorPeriod.year(today.year, today: today) }
+        let end = min(programmeStart.adding(months: 12 * years), max(today, programmeStart))
+        return (try? IndicatorPeriod(from: programmeStart, to: end)) ?? IndicatorPeriod.year(today.year, today: today)
+    }
+}

@@ -33,6 +33,7 @@ enum ScopeRecords {
         PublicStoryTestSupport.scopeRecords,
         // MARK: helper I: indicator rollups
         // MARK: helper V: review reports
+        ReviewTestSupport.scopeRecords,
         // MARK: helper H: dashboard
     ]
 }

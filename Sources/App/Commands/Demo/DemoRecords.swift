@@ -27,6 +27,7 @@ enum DemoRecords {
         DemoPublicStories.build,
         // MARK: helper I: indicator rollups
         // MARK: helper V: review reports
+        DemoReviews.build,
         // MARK: helper H: dashboard
     ]
 }
