@@ -39,6 +39,7 @@ enum HomeView {
         }
         if user.role.seesUnits {
             cards.append(card("Thực hiện", "Sinh hoạt chi bộ, học tập chuyên đề, chuẩn mực, tuyên truyền, mô hình, điển hình, cuộc thi.", SiteURL.records.path))
+            cards.append(card("Tổng quan", "Kết quả chính trong năm, xu hướng 5 năm, sinh hoạt chi bộ theo tháng, đơn vị cần quan tâm.", SiteURL.dashboard.path))
         }
         cards.append(card("Chương trình, chuyên đề", "Chỉ thị 05-CT/TW, Kết luận 01-KL/TW; chuyên đề toàn khóa và hằng năm.", SiteURL.programmes.path))
         cards.append(card("Văn bản chỉ đạo", "Kế hoạch, hướng dẫn các cấp ban hành.", SiteURL.documents.path))

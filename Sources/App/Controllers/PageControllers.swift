@@ -38,6 +38,7 @@ enum PageControllers {
         // MARK: helper V: review reports
         ReviewController(),
         // MARK: helper H: dashboard
+        DashboardController(),
     ] }
 }
 

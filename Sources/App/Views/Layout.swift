@@ -18,7 +18,7 @@ struct Flash: Codable, Sendable {
 }
 
 enum NavSection: String, Sendable {
-    case home, units, people, records, programmes, documents, audit, users, tokens, myPlan, myGradings, indicators
+    case home, units, people, records, programmes, documents, audit, users, tokens, myPlan, myGradings, indicators, dashboard, reviews
 }
 
 enum Layout {
@@ -55,7 +55,10 @@ enum Layout {
         if user.personID != nil { links.append((.myPlan, SiteURL.myPlan.path, "Kế hoạch của tôi")) }
         if user.role == .member { links.append((.myGradings, SiteURL.myGradings.path, "Xếp loại của tôi")) }
         if user.role.seesUnits { links.append((.records, SiteURL.records.path, "Thực hiện")) }
-        if user.role.seesUnits { links.append((.indicators, SiteURL.indicators.path, "Chỉ tiêu")) }
+        if user.role.seesUnits {
+            links += [(.dashboard, SiteURL.dashboard.path, "Tổng quan"), (.indicators, SiteURL.indicators.path, "Chỉ tiêu"),
+                      (.reviews, SiteURL.reviews.path, "Sơ kết, tổng kết")]
+        }
         links += [(.programmes, SiteURL.programmes.path, "Chương trình, chuyên đề"), (.documents, SiteURL.documents.path, "Văn bản")]
         if user.role.seesUnits { links.append((.audit, SiteURL.audit.path, "Nhật ký")) }
         if user.role == .admin { links.append((.users, SiteURL.users.path, "Tài khoản")) }

@@ -1,0 +1,97 @@
+import Domain
+import Fluent
+import SQLKit
+import Vapor
+
+/// `/tong-quan`: a unit's year at a glance (DESIGN.md §3's key indicators), their trend over five
+/// years, the unit × month grid of II.4 and the units lagging most.
+struct Dashboard: Sendable {
+    let unit: UnitRef
+    let period: IndicatorPeriod
+    /// The key indicators of the year, in `DashboardService.keyCodes` order.
+    let glance: [IndicatorResult]
+    /// One series per key share, oldest year first.
+    let trend: [Series]
+    let grid: ComplianceGrid
+
+    var year: Int { period.to.year }
+
+    struct Series: Sendable {
+        let code: IndicatorCode
+        let label: String
+        let points: [Point]
+    }
+
+    struct Point: Sendable {
+        let year: Int
+        let figure: IndicatorFigure
+    }
+}
+
+enum DashboardService {
+    /// What the dashboard shows at a glance: plans, study, monthly content, thematic meetings,
+    /// personal plans, reporting, commendations.
+    static let keyCodes: [IndicatorCode] = [
+        .unitPlans, .studyParticipation, .monthlyContent, .thematicMeetings, .personalPlans, .reporting, .commendations,
+    ]
+
+    /// Years the trend covers, the selected one included.
+    static let trendYears = 5
+
+    /// II.5's headline counts meetings; the dashboard shows its rule, the share of cells holding
+    /// one every quarter (its first sub-figure). Every other key indicator shows its headline.
+    static func keyFigure(_ result: IndicatorResult) -> IndicatorFigure {
+        result.definition.code == .thematicMeetings ? (result.parts.first ?? result.value) : result.value
+    }
+
+    static func keyLabel(_ result: IndicatorResult) -> String {
+        result.definition.code == .thematicMeetings ? (result.parts.first?.label ?? result.definition.label) : result.definition.label
+    }
+
+    /// The unit and year as `/chi-tieu` takes them (`IndicatorReport.scope`): members 403; a unit
+    /// outside the scope or unknown 404; without a unit, the account's scope root (an
+    /// administrator: the first root); without a year, this year to today. A year after this one
+    /// has nothing to show and is refused (422).
+    static func load(unit code: String?, year: String?, access: Access, today: LocalDate = .today()) async throws -> Dashboard {
+        let (unit, period) = try await IndicatorReport.scope(.init(unit: code, year: year), access: access, today: today)
+        guard period.to.year <= today.year else {
+            throw InvalidInput([ValidationFailure(field: "year", message: "Năm không được sau năm hiện tại (\(today.year)).")])
+        }
+        let results = try await compute(unit, period, today: today, on: access.db as! any SQLDatabase)
+        let glance = keyCodes.map { results[period.to.year]![$0]! }
+        let trend = trendCodes.map { code in
+            Dashboard.Series(code: code, label: keyLabel(results[period.to.year]![code]!), points: results.keys.sorted().map { year in
+                Dashboard.Point(year: year, figure: keyFigure(results[year]![code]!))
+            })
+        }
+        let grid = try await ComplianceGrid.load(unit, period, on: access.db)
+        return Dashboard(unit: unit, period: period, glance: glance, trend: trend, grid: grid)
+    }
+
+    /// The key indicators whose trend is drawn: the shares.
+    static let trendCodes = keyCodes.filter { $0 == .thematicMeetings || $0.definition.measure == .share }
+
+    /// The key indicators of the selected year and the trend's shares of the years before, by
+    /// year. The years before are counted over the selected period's tree, so a unit formed by a
+    /// merger shows the history of what it took in. Each figure is its indicator's own statement;
+    /// they are independent reads, so they run side by side as far as the connection pool allows
+    /// (on PostgreSQL, four connections an event loop; SQLite takes them in turn).
+    private static func compute(_ unit: UnitRef, _ period: IndicatorPeriod, today: LocalDate,
+                                on db: any SQLDatabase) async throws -> [Int: [IndicatorCode: IndicatorResult]] {
+        try await withThrowingTaskGroup(of: (Int, IndicatorResult).self) { group in
+            for year in (period.to.year - trendYears + 1)...period.to.year {
+                let selected = year == period.to.year
+                let rollup = selected ? IndicatorRollup(root: unit.id, period: period)
+                    : IndicatorRollup(root: unit.id, period: .year(year, today: today), treeDay: period.to)
+                for code in selected ? keyCodes : trendCodes {
+                    group.addTask { (year, try await Indicators.compute(code, rollup, on: db)) }
+                }
+            }
+            var results: [Int: [IndicatorCode: IndicatorResult]] = [:]
+            for try await (year, result) in group {
+                results[year, default: [:]][result.definition.code] = result
+            }
+            return results
+        }
+    }
+}
