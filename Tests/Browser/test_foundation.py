@@ -63,6 +63,16 @@ def test_wrong_password_shows_the_form_again_with_an_error(ui):
 def test_login_leads_home_with_navigation_and_logout(ui):
     ui.login(DEMO_USER, DEMO_PASSWORD)
     ui.wait("nav")
+    # What a person sees, by hit-testing: Selenium calls anything inside a closed <details> hidden.
+    on_screen = ui.driver.execute_script(
+        "const a = document.querySelector('nav a[href=\"/don-vi\"]'); const r = a.getBoundingClientRect();"
+        "return r.width > 0 && document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === a;"
+    )
+    menu_button = ui.find("details.menu > summary")
+    if ui.is_phone:
+        assert menu_button.is_displayed() and not on_screen, "on a phone the menu opens from its button"
+    else:
+        assert on_screen, "on a desktop the main menu's links must be on screen without opening anything"
     logout = ui.wait("form#logout-form")
     ui.find("button[type=submit], input[type=submit]", logout)
     ui.assert_fits_width()
