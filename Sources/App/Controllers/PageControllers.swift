@@ -39,6 +39,8 @@ enum PageControllers {
         ReviewController(),
         // MARK: helper H: dashboard
         DashboardController(),
+        // MARK: helper U: imports of units and commendations
+        // MARK: helper E: exports
     ] }
 }
 
@@ -76,5 +78,7 @@ enum APIGroups {
         // MARK: helper V: review reports
         ReviewsAPI.register,
         // MARK: helper H: dashboard
+        // MARK: helper U: imports of units and commendations
+        // MARK: helper E: exports
     ]
 }

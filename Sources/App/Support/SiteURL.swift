@@ -161,6 +161,8 @@ enum SiteURL: Equatable {
     case reviewWorkbook(Int?)
     // MARK: helper H: dashboard
     case dashboard
+    // MARK: helper U: imports of units and commendations
+    // MARK: helper E: exports
 
     var path: String {
         func id(_ value: Int?) -> String { value.map(String.init) ?? ":id" }
@@ -322,6 +324,8 @@ enum SiteURL: Equatable {
         case .reviewWorkbook(let v): return "/so-ket-tong-ket/\(id(v))/phu-luc.xlsx"
         // MARK: helper H: dashboard
         case .dashboard: return "/tong-quan"
+        // MARK: helper U: imports of units and commendations
+        // MARK: helper E: exports
         }
     }
 

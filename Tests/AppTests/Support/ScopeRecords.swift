@@ -35,5 +35,7 @@ enum ScopeRecords {
         // MARK: helper V: review reports
         ReviewTestSupport.scopeRecords,
         // MARK: helper H: dashboard
+        // MARK: helper U: imports of units and commendations
+        // MARK: helper E: exports
     ]
 }
