@@ -26,7 +26,7 @@ enum DashboardQueries {
         }
         return try await (db as! any SQLDatabase).raw("""
             SELECT r.descendant_id AS row_id, mo.month AS month, COUNT(*) AS expected, \
-            COALESCE(SUM(\(Indicators.flag(contentHeld))), 0) AS content \
+            COALESCE(SUM(\(Indicators.flag(Indicators.monthWithContent))), 0) AS content \
             FROM unit_closure_history r \
             JOIN unit_closure_history h ON h.ancestor_id = r.descendant_id AND (r.depth = 1 OR h.depth = 0) AND \(alive("h")) \
             JOIN (\(Expected.cellMonthsSQL(period.from...period.to))) mo ON mo.unit_id = h.descendant_id \
@@ -34,12 +34,4 @@ enum DashboardQueries {
             GROUP BY r.descendant_id, mo.month
             """).all(decoding: GridCount.self)
     }
-
-    /// Condition on a cell-month `mo` (unit_id, month): its regular meeting included the
-    /// programme's content — II.4's numerator (`Indicators.monthlyContentSQL`).
-    private static let contentHeld: SQLQueryString = """
-        EXISTS (SELECT 1 FROM cell_meetings cm WHERE cm.unit_id = mo.unit_id \
-        AND cm.kind = \(bind: CellMeetingKind.regular.rawValue) AND cm.regular_month = mo.month \
-        AND cm.included_programme_content)
-        """
 }

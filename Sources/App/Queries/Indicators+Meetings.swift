@@ -17,17 +17,24 @@ extension Indicators {
     /// One row: `expected` cell-months, those `held` (a regular meeting recorded) and those with
     /// the programme's `content` (also read by C.1).
     static func monthlyContentSQL(_ r: IndicatorRollup) -> SQLQueryString {
-        let regular: SQLQueryString = """
-            FROM cell_meetings cm WHERE cm.unit_id = mo.unit_id AND cm.kind = \(bind: CellMeetingKind.regular.rawValue) \
-            AND cm.regular_month = mo.month
-            """
-        return """
-            SELECT COUNT(*) AS expected, COALESCE(SUM(f.held), 0) AS held, COALESCE(SUM(f.content), 0) AS content FROM (\
-            SELECT \(flag("EXISTS (SELECT 1 \(regular))")) AS held, \
-            \(flag("EXISTS (SELECT 1 \(regular) AND cm.included_programme_content)")) AS content \
-            FROM (\(Expected.cellMonthsSQL(r.range))) mo WHERE \(r.under("mo.unit_id"))) f
-            """
+        """
+        SELECT COUNT(*) AS expected, COALESCE(SUM(f.held), 0) AS held, COALESCE(SUM(f.content), 0) AS content FROM (\
+        SELECT \(flag(monthHeld)) AS held, \(flag(monthWithContent)) AS content \
+        FROM (\(Expected.cellMonthsSQL(r.range))) mo WHERE \(r.under("mo.unit_id"))) f
+        """
     }
+
+    /// Condition on a cell-month `mo` (unit_id, month): a regular meeting is recorded for it.
+    static let monthHeld: SQLQueryString = "EXISTS (SELECT 1 \(regularMeetingOfMonth))"
+
+    /// Condition on a cell-month `mo`: its regular meeting carried the programme's content (II.4's
+    /// numerator; the dashboard's grid counts the same).
+    static let monthWithContent: SQLQueryString = "EXISTS (SELECT 1 \(regularMeetingOfMonth) AND cm.included_programme_content)"
+
+    private static let regularMeetingOfMonth: SQLQueryString = """
+        FROM cell_meetings cm WHERE cm.unit_id = mo.unit_id AND cm.kind = \(bind: CellMeetingKind.regular.rawValue) \
+        AND cm.regular_month = mo.month
+        """
 
     /// A cell meets the rule when every quarter it existed in (within the period) has a thematic
     /// meeting anywhere in that calendar quarter.
