@@ -62,6 +62,7 @@ import Vapor
                 ["--unit", "KHONG-CO", "--from", "2024-01-01", "--to", "2024-12-31", "--kind", "bao-cao-nam", "--format", "json",
                  "--output", output],
                 ["--unit", "TU", "--from", "2024-13-01", "--to", "2024-01-01", "--kind", "bao-cao-nam", "--format", "json", "--output", output],
+                Self.arguments("json", "/khong-co-thu-muc-nay/bao-cao.json"),
             ] {
                 do {
                     try await Self.run(app, arguments)
@@ -76,6 +77,7 @@ import Vapor
             #expect(messages[1].contains("--kind: loại báo cáo “so-ket-2-nam” không có"))
             #expect(messages[2].contains("--unit: không tìm thấy tổ chức đảng có mã “KHONG-CO”."))
             #expect(messages[3].contains("--from (từ ngày): không đúng dạng ngày"))
+            #expect(messages[4].contains("Không có thư mục “/khong-co-thu-muc-nay” để ghi tệp."), "\(messages[4])")
             #expect(!FileManager.default.fileExists(atPath: output))
         }
     }

@@ -38,10 +38,16 @@ struct ReportCommand: AsyncCommand {
         try await app.autoMigrate()
         try await TreeIndex.ensureFresh(on: app.db)
         let data = try await Self.produce(request, on: app.db)
+        let url = URL(fileURLWithPath: request.output)
+        var isDirectory: ObjCBool = false
+        let folder = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationFailure(field: "output", message: "Không có thư mục “\(folder)” để ghi tệp.")
+        }
         do {
-            try data.write(to: URL(fileURLWithPath: request.output))
+            try data.write(to: url)
         } catch {
-            throw ValidationFailure(field: "output", message: "Không ghi được tệp “\(request.output)”: \(error.localizedDescription)")
+            throw ValidationFailure(field: "output", message: "Không ghi được tệp “\(request.output)” (không có quyền ghi, hoặc ổ đĩa đầy).")
         }
         context.console.print("Đã ghi \(request.output) (\(VietnameseFormat.number(data.count)) byte).")
     }
