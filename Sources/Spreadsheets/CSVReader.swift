@@ -71,6 +71,7 @@ public enum CSVReader {
         var quoteOpenedIn = 1
 
         func endField() {
+            if CSVWriter.isFormulaGuard(field) { field.removeFirst() }
             cells.append(Cell.text(nfc: text(field)))
             field.removeAll(keepingCapacity: true)
             wasQuoted = false

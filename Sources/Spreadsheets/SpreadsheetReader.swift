@@ -31,8 +31,23 @@ public enum CSVWriter {
         return out
     }
 
-    static func field(_ value: String) -> String {
+    static func field(_ text: String) -> String {
+        // A spreadsheet would run "=…", "+…", "-…", "@…" as a formula (CSV injection): an
+        // apostrophe in front keeps it text, and `CSVReader` takes it off again.
+        let value = startsFormula(text.utf8) ? "'" + text : text
         guard value.contains(where: { $0 == "," || $0 == ";" || $0 == "\"" || $0.isNewline }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Apostrophes, if any, then a character a formula starts with: such a value is written with
+    /// one more apostrophe in front, so a value typed with one reads back as typed.
+    static func startsFormula<S: Collection>(_ bytes: S) -> Bool where S.Element == UInt8 {
+        guard let first = bytes.first(where: { $0 != UInt8(ascii: "'") }) else { return false }
+        return [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first)
+    }
+
+    /// A field the writer guarded: an apostrophe in front of a value that starts a formula.
+    static func isFormulaGuard(_ field: [UInt8]) -> Bool {
+        field.first == UInt8(ascii: "'") && startsFormula(field.dropFirst())
     }
 }

@@ -85,4 +85,15 @@ import Testing
         let sheet = try CSVReader.read(CSVWriter.data(rows: rows))
         #expect(sheet.rows.map { $0.cells.map(\.inputText) } == rows)
     }
+
+    @Test func formulasAreWrittenInertAndReadBackAsTyped() throws {
+        // "=HYPERLINK(…)" or "+84…" would run as formulas when the CSV is opened in a spreadsheet
+        let rows = [["Điện thoại", "Ghi chú"], ["+84 912 345 678", "=HYPERLINK(\"http://x\",\"y\")"], ["-5", "@SUM(A1)"], ["'=giữ", "a-b"]]
+        let data = CSVWriter.data(rows: rows)
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        #expect(text.contains("'+84 912 345 678,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n'-5,'@SUM(A1)"))
+        #expect(!text.split(separator: "\r\n").contains { line in line.split(separator: ",").contains { "=+-@".contains($0.first!) } })
+        let sheet = try CSVReader.read(data)
+        #expect(sheet.rows.map { $0.cells.map(\.inputText) } == rows)
+    }
 }
