@@ -28,6 +28,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(ReportCommand(), as: "report")
+    app.asyncCommands.use(ImportCommand(), as: "import")
 
     try routes(app)
 }

@@ -14,6 +14,8 @@ struct CommendationController: RouteCollection {
         routes.get(SiteURL.commendation(nil).pattern, use: show)
         routes.get(SiteURL.commendationEdit(nil).pattern, use: editForm)
         routes.post(SiteURL.commendationEdit(nil).pattern, use: update)
+        routes.get(SiteURL.commendationsXlsx.pattern) { try await self.export(.xlsx, req: $0) }
+        routes.get(SiteURL.commendationsCsv.pattern) { try await self.export(.csv, req: $0) }
     }
 
     /// The form's fields, named as in the API.
@@ -43,11 +45,7 @@ struct CommendationController: RouteCollection {
     func list(req: Request) async throws -> HTMLPage {
         let access = try req.access
         let p = try req.query.decode(ListParameters.self)
-        let query = CommendationListQuery(unit: p.donVi ?? "", year: p.nam ?? "", form: p.hinhThuc ?? "",
-                                          issuer: p.capKhen ?? "", event: p.dot ?? "")
-        let filter = CommendationFilter(
-            unitCode: query.unit, year: Int(query.year.trimmingCharacters(in: .whitespaces)), formID: Int(query.form),
-            issuerID: Int(query.issuer), event: query.event)
+        let (query, filter) = Self.filter(p)
         let page = PageNumber.from(p.trang)
         let result = try await CommendationService.search(filter, offset: (page - 1) * Self.perPage, limit: Self.perPage, access: access)
         let counts = try await CommendationService.counts(filter, access: access) ?? .zero
@@ -62,6 +60,22 @@ struct CommendationController: RouteCollection {
             query: query, options: try await options(req.db), lines: lines, total: result.total, counts: counts, page: page,
             perPage: Self.perPage, unknownUnit: result.unknownUnit, canCreate: access.user.role.writesUnitRecords, isAdmin: access.isAdmin)
         return HTMLPage(req.chrome("Khen thưởng", section: .records), view)
+    }
+
+    static func filter(_ p: ListParameters) -> (CommendationListQuery, CommendationFilter) {
+        let query = CommendationListQuery(unit: p.donVi ?? "", year: p.nam ?? "", form: p.hinhThuc ?? "",
+                                          issuer: p.capKhen ?? "", event: p.dot ?? "")
+        let filter = CommendationFilter(
+            unitCode: query.unit, year: Int(query.year.trimmingCharacters(in: .whitespaces)), formID: Int(query.form),
+            issuerID: Int(query.issuer), event: query.event)
+        return (query, filter)
+    }
+
+    /// The register as filtered, every page, in the import's columns.
+    func export(_ format: SheetExport.Format, req: Request) async throws -> Response {
+        let (_, filter) = Self.filter(try req.query.decode(ListParameters.self))
+        let rows = try await CommendationExport.rows(filter, access: try req.access)
+        return try SheetExport.response(.commendations, rows: rows, format: format, name: "khen-thuong-\(LocalDate.today().iso)")
     }
 
     func show(req: Request) async throws -> HTMLPage {

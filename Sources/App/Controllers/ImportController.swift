@@ -20,6 +20,12 @@ struct ImportController: RouteCollection {
         routes.get(SiteURL.peopleImport.pattern) { try await self.scopeForm(.people, req: $0) }
         routes.postUpload(SiteURL.peopleImport.pattern, maxBytes: Self.bodyLimit) { try await self.scopeUpload(.people, req: $0) }
         routes.get(SiteURL.peopleImportTemplate.pattern) { try Self.template(.people, req: $0) }
+        // MARK: helper U: units and commendations import
+        for kind in [ImportKind.units, .commendations] {
+            routes.get(Self.uploadURL(kind).pattern) { try await self.scopeForm(kind, req: $0) }
+            routes.postUpload(Self.uploadURL(kind).pattern, maxBytes: Self.bodyLimit) { try await self.scopeUpload(kind, req: $0) }
+            routes.get(kind.templateURL.pattern) { try Self.template(kind, req: $0) }
+        }
     }
 
     func hub(req: Request) async throws -> HTMLPage {
@@ -78,6 +84,8 @@ struct ImportController: RouteCollection {
             case .attendance: .studySession(params.sessionID)
             case .cellMeetings: .cellMeetings
             case .people: .people
+            case .units: .units
+            case .commendations: .commendations
             }
             return req.redirect(to: target, flash: "Đã nhập tệp “\(preview.filename)”: \(preview.counts.text).")
         } catch let rejected as ImportRejected {
@@ -113,7 +121,7 @@ struct ImportController: RouteCollection {
         let upload: String
         let back: (href: String, label: String)
         switch preview.kind {
-        case .cellMeetings, .people:
+        case .cellMeetings, .people, .units, .commendations:
             upload = Self.uploadURL(preview.kind).path
             back = (SiteURL.imports.path, "Nhập từ tệp")
         case .attendance:
@@ -138,7 +146,12 @@ struct ImportController: RouteCollection {
 
     /// Where a kind's file is uploaded, for the kinds that need nothing but the file.
     static func uploadURL(_ kind: ImportKind) -> SiteURL {
-        kind == .people ? .peopleImport : .cellMeetingImport
+        switch kind {
+        case .people: .peopleImport
+        case .units: .unitImport
+        case .commendations: .commendationImport
+        case .cellMeetings, .attendance: .cellMeetingImport
+        }
     }
 
     private static let noFile = "Chưa chọn tệp: chọn một tệp Excel (.xlsx) hoặc CSV."

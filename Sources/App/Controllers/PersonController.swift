@@ -8,6 +8,8 @@ struct PersonController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.people.pattern, use: list)
+        routes.get(SiteURL.peopleXlsx.pattern) { try await self.download(.xlsx, req: $0) }
+        routes.get(SiteURL.peopleCsv.pattern) { try await self.download(.csv, req: $0) }
         routes.get(SiteURL.personNew.pattern, use: createForm)
         routes.post(SiteURL.personNew.pattern, use: create)
         routes.get(SiteURL.person(nil).pattern, use: show)
@@ -23,14 +25,37 @@ struct PersonController: RouteCollection {
     func list(req: Request) async throws -> HTMLPage {
         let service = try PersonService(req)
         guard service.user.role.seesUnits else { throw Abort(.forbidden, reason: Access.readOnlyMessage) }
+        var (model, filter) = try await Self.filter(req, service: service)
+        model.page = PageNumber.from(req.query[String.self, at: "page"])
+        model.perPage = Self.perPage
+        if model.unitError == nil {
+            let result = try await service.list(filter, page: model.page, perPage: Self.perPage)
+            model.rows = result.rows
+            model.total = result.total
+        }
+        model.units = try await service.unitChoices()
+        model.canCreate = service.writes
+        return HTMLPage(req.chrome("Cán bộ, đảng viên", section: .people), PeopleListView.render(model))
+    }
+
+    /// `GET /nguoi/danh-sach.xlsx|csv?q=&don-vi=&loai=&chuc-vu=`: every person of the filtered
+    /// list, with the people import's columns.
+    func download(_ format: SheetExport.Format, req: Request) async throws -> Response {
+        let service = try PersonService(req)
+        guard service.user.role.seesUnits else { throw Abort(.forbidden, reason: Access.readOnlyMessage) }
+        let (model, filter) = try await Self.filter(req, service: service)
+        if let error = model.unitError { throw Abort(.notFound, reason: error) }
+        return try SheetExport.response(.people, rows: try await service.export(filter), format: format,
+                                        name: "can-bo-dang-vien-\(LocalDate.today().iso)")
+    }
+
+    /// The list's filters from the address, as the page shows them back and as the query reads
+    /// them. A value the selects never offer (an edited address) is dropped rather than refused.
+    static func filter(_ req: Request, service: PersonService) async throws -> (PeopleListView.Model, PersonService.Filter) {
         var model = PeopleListView.Model()
         model.query = VietnameseText.normalize(req.query[String.self, at: "q"] ?? "")
         model.unitCode = VietnameseText.normalize(req.query[String.self, at: "don-vi"] ?? "")
-        model.page = PageNumber.from(req.query[String.self, at: "page"])
-        model.perPage = Self.perPage
-
         var filter = PersonService.Filter(query: model.query)
-        // A value the selects never offer (an edited address) is dropped rather than refused.
         if let category = req.query[String.self, at: "loai"].flatMap(PersonCategory.init(rawValue:)) {
             filter.category = category
             model.category = category.rawValue
@@ -46,14 +71,7 @@ struct PersonController: RouteCollection {
                 model.unitError = "Không tìm thấy tổ chức đảng có mã “\(model.unitCode)” trong phạm vi của bạn."
             }
         }
-        if model.unitError == nil {
-            let result = try await service.list(filter, page: model.page, perPage: Self.perPage)
-            model.rows = result.rows
-            model.total = result.total
-        }
-        model.units = try await service.unitChoices()
-        model.canCreate = service.writes
-        return HTMLPage(req.chrome("Cán bộ, đảng viên", section: .people), PeopleListView.render(model))
+        return (model, filter)
     }
 
     /// `GET /nguoi/:id`.

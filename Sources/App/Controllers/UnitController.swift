@@ -18,6 +18,8 @@ struct UnitController: RouteCollection {
         routes.post(SiteURL.unitMerge(nil).pattern, use: merge)
         routes.get(SiteURL.unitDissolve(nil).pattern, use: dissolveForm)
         routes.post(SiteURL.unitDissolve(nil).pattern, use: dissolve)
+        routes.get(SiteURL.unitsXlsx.pattern) { try await self.export(.xlsx, req: $0) }
+        routes.get(SiteURL.unitsCsv.pattern) { try await self.export(.csv, req: $0) }
     }
 
     static let perPage = 50
@@ -57,6 +59,16 @@ struct UnitController: RouteCollection {
         }
         return try await HTMLPage(req.chrome("Tổ chức đảng", section: .units), UnitTreeView.render(header: header, body: body))
             .encodeResponse(for: req)
+    }
+
+    /// `/don-vi/danh-sach.xlsx|csv?ngay=…|q=…`: the units of the list as filtered, in the import's columns.
+    func export(_ format: SheetExport.Format, req: Request) async throws -> Response {
+        let service = try UnitService(req)
+        let rawDay = VietnameseText.normalize((try? req.query.get(String.self, at: "ngay")) ?? "")
+        let query = VietnameseText.normalize((try? req.query.get(String.self, at: "q")) ?? "")
+        let day = rawDay.isEmpty ? LocalDate.today() : try LocalDate.parse(rawDay) ?? { throw Abort(.badRequest) }()
+        let rows = try await UnitExport.rows(query: query, day: day, service: service)
+        return try SheetExport.response(.units, rows: rows, format: format, name: "to-chuc-dang-\(day.iso)")
     }
 
     func show(req: Request) async throws -> HTMLPage {

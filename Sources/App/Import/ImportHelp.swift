@@ -24,6 +24,8 @@ extension ImportKind {
         case (.people, "phone"): "Chữ số, dấu + và khoảng trắng."
         case (.people, "email"): "Ví dụ: ten@donvi.vn."
         case (.people, "note"): "Ghi chú về người đó."
+        case (.units, _): UnitRows.help(key)
+        case (.commendations, _): CommendationRows.help(key)
         default: ""
         }
     }
@@ -42,6 +44,8 @@ extension ImportKind {
                 + "Người đã có được nhận ra theo số CCCD, hoặc theo họ tên, ngày sinh và chi bộ; thông tin khác đi thì được cập nhật "
                 + "(ô để trống giữ nguyên), không khác thì bỏ qua, nên nhập lại cùng một tệp không làm thay đổi gì. "
                 + "Người chưa có được thêm vào chi bộ, sinh hoạt từ ngày nhập."
+        case .units: UnitRows.intro
+        case .commendations: CommendationRows.intro
         }
     }
 }

@@ -9,12 +9,18 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
     case attendance = "diem_danh"
     /// Cán bộ, đảng viên: one person a row, in the units of the account's scope.
     case people = "can_bo_dang_vien"
+    /// Tổ chức đảng: one unit a row, matched by code, under parents in the account's scope.
+    case units = "to_chuc_dang"
+    /// Khen thưởng: one commendation a row, recorded by units in the account's scope.
+    case commendations = "khen_thuong"
 
     var label: String {
         switch self {
         case .cellMeetings: "Sinh hoạt chi bộ"
         case .attendance: "Điểm danh hội nghị học tập"
         case .people: "Cán bộ, đảng viên"
+        case .units: "Tổ chức đảng"
+        case .commendations: "Khen thưởng"
         }
     }
 
@@ -23,6 +29,8 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
         case .cellMeetings: CellMeetingRows.columns
         case .attendance: AttendanceRows.columns
         case .people: PeopleRows.columns
+        case .units: UnitRows.columns
+        case .commendations: CommendationRows.columns
         }
     }
 
@@ -31,6 +39,8 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
         case .cellMeetings: .cellMeetingImportTemplate
         case .attendance: .attendanceImportTemplate
         case .people: .peopleImportTemplate
+        case .units: .unitImportTemplate
+        case .commendations: .commendationImportTemplate
         }
     }
 
@@ -39,6 +49,8 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
         case .cellMeetings: "mau-nhap-sinh-hoat-chi-bo.csv"
         case .attendance: "mau-nhap-diem-danh.csv"
         case .people: "mau-nhap-can-bo-dang-vien.csv"
+        case .units: "mau-nhap-to-chuc-dang.csv"
+        case .commendations: "mau-nhap-khen-thuong.csv"
         }
     }
 
@@ -68,4 +80,6 @@ struct ImportParams: Codable, Sendable, Equatable {
 struct ImportUpload: Sendable {
     let filename: String
     let data: Data
+    /// Its limits and progress; the web's by default.
+    var run = ImportRun()
 }

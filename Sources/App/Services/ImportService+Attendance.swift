@@ -23,6 +23,7 @@ enum AttendanceImport {
         let people = try await Roster(session, access: access)
         var matched: [Int: Int] = [:]
         for row in table.rows {
+            upload.rowChecked()
             let (read, problems) = AttendanceRows.line(table, row)
             guard let line = read else {
                 plan.preview.problems += problems

@@ -23,6 +23,7 @@ enum CellMeetingImport {
         var signatures: [String: Int] = [:]
         var months: [String: Int] = [:]
         for row in table.rows {
+            upload.rowChecked()
             var (input, problems) = CellMeetingRows.input(table, row)
             if let first = signatures[CellMeetingRows.signature(input)] {
                 problems.append(ImportProblem(row: row.number, reason: "Trùng hoàn toàn với dòng \(first)."))

@@ -33,6 +33,7 @@ enum PeopleImport {
         let today = LocalDate.today()
         var seen: [String: Int] = [:]
         for row in table.rows {
+            upload.rowChecked()
             let (raw, unitCode) = PeopleRows.input(table, row)
             var check = PersonService.Check()
             var problems: [ImportProblem] = []

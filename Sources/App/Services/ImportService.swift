@@ -45,11 +45,11 @@ enum ImportService {
 
     /// Checks the file again and writes it, all in one transaction with its audit entries;
     /// throws `ImportRejected` (nothing written) when a row fails, now or while writing.
-    static func confirm(_ pending: PendingImport, access: Access) async throws -> (ImportPreview, ImportParams) {
+    static func confirm(_ pending: PendingImport, access: Access, run: ImportRun = ImportRun()) async throws -> (ImportPreview, ImportParams) {
         try TopicService.requireWriter(access)
         guard let kind = ImportKind(rawValue: pending.kind) else { throw Abort(.notFound) }
         let params = ImportParams(json: pending.params)
-        let upload = ImportUpload(filename: pending.filename, data: pending.data)
+        let upload = ImportUpload(filename: pending.filename, data: pending.data, run: run)
         let user = access.user
         let preview = try await access.db.transaction { tx in
             let access = Access(user: user, db: tx)
@@ -75,6 +75,18 @@ enum ImportService {
                 try await PeopleImport.write(plan, access: access)
                 preview = plan.preview
                 unit = access.scopeRoot
+            case .units:
+                let plan = try await UnitImport.plan(upload, sha256: pending.sha256, access: access)
+                guard plan.preview.isValid else { throw ImportRejected(preview: plan.preview) }
+                try await UnitImport.write(plan, access: access)
+                preview = plan.preview
+                unit = access.scopeRoot
+            case .commendations:
+                let plan = try await CommendationImport.plan(upload, sha256: pending.sha256, access: access)
+                guard plan.preview.isValid else { throw ImportRejected(preview: plan.preview) }
+                try await CommendationImport.write(plan, access: access)
+                preview = plan.preview
+                unit = access.scopeRoot
             }
             let counts = preview.counts
             try await Audit.record(
@@ -83,13 +95,14 @@ enum ImportService {
                 after: ImportAuditRecord(
                     kind: kind.rawValue, filename: pending.filename, sha256: pending.sha256, rows: preview.rowCount,
                     created: counts.created, updated: counts.updated, skipped: counts.skipped, sessionID: params.sessionID))
-            try await pending.delete(on: tx)
+            // A pending never saved is the command line's file, checked and written the same way.
+            if pending.id != nil { try await pending.delete(on: tx) }
             return preview
         }
         return (preview, params)
     }
 
-    private static func check(_ upload: ImportUpload, sha256: String, kind: ImportKind, params: ImportParams, access: Access) async throws -> ImportPreview {
+    static func check(_ upload: ImportUpload, sha256: String, kind: ImportKind, params: ImportParams, access: Access) async throws -> ImportPreview {
         switch kind {
         case .cellMeetings:
             return try await CellMeetingImport.plan(upload, sha256: sha256, access: access).preview
@@ -98,14 +111,20 @@ enum ImportService {
             return try await AttendanceImport.plan(upload, sha256: sha256, session: session, access: access).preview
         case .people:
             return try await PeopleImport.plan(upload, sha256: sha256, access: access).preview
+        case .units:
+            return try await UnitImport.plan(upload, sha256: sha256, access: access).preview
+        case .commendations:
+            return try await CommendationImport.plan(upload, sha256: sha256, access: access).preview
         }
     }
 
     /// The file's data rows under their header, or the preview of why it cannot be read.
     static func table(_ upload: ImportUpload, sha256: String, kind: ImportKind) -> Result<Table, ImportRejected> {
         do {
-            let sheet = try SpreadsheetReader.read(upload.data, filename: upload.filename, limits: limits)
-            return .success(try HeaderMatcher.table(sheet, columns: kind.columns))
+            let sheet = try SpreadsheetReader.read(upload.data, filename: upload.filename, limits: upload.run.limits)
+            let table = try HeaderMatcher.table(sheet, columns: kind.columns)
+            upload.run.progress?.start(total: table.rows.count)
+            return .success(table)
         } catch {
             let reason = (error as? SpreadsheetError)?.description ?? "Không đọc được tệp."
             return .failure(ImportRejected(preview: ImportPreview(

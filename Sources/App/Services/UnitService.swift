@@ -58,16 +58,16 @@ struct UnitService: Sendable {
         var errors: [ValidationFailure] = []
         let fields = try await validate(input, existingID: nil, errors: &errors)
         let parent = try await resolveTarget(id: input.parentID, code: input.parentCode, role: .parent, errors: &errors)
-        if parent == nil, errors.first(where: { $0.field.hasPrefix("parent") }) == nil, !access.isAdmin {
-            errors.append(.init(field: "parentId", message: "Đơn vị cấp trên là bắt buộc: chỉ quản trị hệ thống được tạo tổ chức đảng cấp cao nhất."))
+        if parent == nil, errors.first(where: { $0.field.hasPrefix("parent") }) == nil, let message = topLevelRefusal {
+            errors.append(.init(field: "parentId", message: message))
         }
-        if let parent, let founded = fields?.foundedOn, !parent.lifespan.exists(on: founded) || parent.dissolvedOn != nil {
-            errors.append(.init(field: "parentId", message: "Đơn vị cấp trên \(parent.name) (\(parent.code)) chưa thành lập vào ngày thành lập đã nhập hoặc đã giải thể."))
+        if let parent, let founded = fields?.foundedOn, let message = Self.parentRefusal(parent, founded: founded) {
+            errors.append(.init(field: "parentId", message: message))
         }
         guard errors.isEmpty, let fields else { throw InvalidInput(errors) }
 
         let unit = OrgUnit()
-        apply(fields, to: unit)
+        Self.apply(fields, to: unit)
         let actor = user
         let parentID = parent?.id
         return try await db.transaction { tx in
@@ -101,7 +101,7 @@ struct UnitService: Sendable {
             }
             let open = links.last { $0.validTo == nil }
             let before = UnitAuditSnapshot(unit, parentID: open?.parentID, parentSince: open?.validFrom)
-            apply(fields, to: unit)
+            Self.apply(fields, to: unit)
             try await unit.save(on: tx)
             if foundingMoves, let first = links.first {
                 // The first place in the tree starts when the unit does.
@@ -194,7 +194,18 @@ struct UnitService: Sendable {
         return day
     }
 
-    private func apply(_ fields: Fields, to unit: OrgUnit) {
+    /// Why this account may not create a unit without a parent; nil for an administrator.
+    var topLevelRefusal: String? {
+        access.isAdmin ? nil : "Đơn vị cấp trên là bắt buộc: chỉ quản trị hệ thống được tạo tổ chức đảng cấp cao nhất."
+    }
+
+    /// Why `parent` cannot take a unit founded on `founded`; nil when it can.
+    static func parentRefusal(_ parent: OrgUnit, founded: LocalDate) -> String? {
+        parent.lifespan.exists(on: founded) && parent.dissolvedOn == nil ? nil
+            : "Đơn vị cấp trên \(parent.name) (\(parent.code)) chưa thành lập vào ngày thành lập đã nhập hoặc đã giải thể."
+    }
+
+    static func apply(_ fields: Fields, to unit: OrgUnit) {
         unit.code = fields.code
         unit.name = fields.name
         unit.nameFolded = VietnameseText.fold(fields.name)

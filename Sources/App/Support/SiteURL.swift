@@ -162,7 +162,17 @@ enum SiteURL: Equatable {
     // MARK: helper H: dashboard
     case dashboard
     // MARK: helper U: imports of units and commendations
+    case unitImport
+    case unitImportTemplate
+    case commendationImport
+    case commendationImportTemplate
+    case unitsXlsx
+    case unitsCsv
+    case commendationsXlsx
+    case commendationsCsv
     // MARK: helper E: exports
+    case peopleXlsx
+    case peopleCsv
 
     var path: String {
         func id(_ value: Int?) -> String { value.map(String.init) ?? ":id" }
@@ -325,7 +335,17 @@ enum SiteURL: Equatable {
         // MARK: helper H: dashboard
         case .dashboard: return "/tong-quan"
         // MARK: helper U: imports of units and commendations
+        case .unitImport: return "/nhap-du-lieu/to-chuc-dang"
+        case .unitImportTemplate: return "/nhap-du-lieu/to-chuc-dang/mau.csv"
+        case .commendationImport: return "/nhap-du-lieu/khen-thuong"
+        case .commendationImportTemplate: return "/nhap-du-lieu/khen-thuong/mau.csv"
+        case .unitsXlsx: return "/don-vi/danh-sach.xlsx"
+        case .unitsCsv: return "/don-vi/danh-sach.csv"
+        case .commendationsXlsx: return "/khen-thuong/danh-sach.xlsx"
+        case .commendationsCsv: return "/khen-thuong/danh-sach.csv"
         // MARK: helper E: exports
+        case .peopleXlsx: return "/nguoi/danh-sach.xlsx"
+        case .peopleCsv: return "/nguoi/danh-sach.csv"
         }
     }
 

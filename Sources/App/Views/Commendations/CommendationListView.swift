@@ -50,6 +50,8 @@ enum CommendationListView {
         var actions: [Markup] = []
         if canCreate { actions.append(H.a(SiteURL.commendationNew.path, "Thêm khen thưởng", class: "button primary")) }
         if isAdmin { actions.append(H.a(SiteURL.commendationVocabulary.path, "Hình thức, cấp khen", class: "button")) }
+        actions += [H.a(SiteURL.commendationsXlsx.with(query.pairs), "Tải về Excel", class: "button"),
+                    H.a(SiteURL.commendationsCsv.with(query.pairs), "Tải về CSV", class: "button")]
         let rows = lines.map { c in
             H.row([
                 H.a(SiteURL.commendation(c.id).path, VietnameseFormat.date(c.decidedOn)),

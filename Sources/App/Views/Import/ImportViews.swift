@@ -23,7 +23,14 @@ enum ImportHubView {
                 H.el("section", ["class": "card"],
                      H.el("h2", [:], H.a(SiteURL.peopleImport.path, ImportKind.people.label)),
                      H.p(ImportKind.people.intro),
-                     H.el("p", [:], H.a(ImportKind.people.templateURL.path, "Tải tệp mẫu (CSV)")))),
+                     H.el("p", [:], H.a(ImportKind.people.templateURL.path, "Tải tệp mẫu (CSV)"))),
+                // MARK: helper U: units and commendations import
+                H.group([ImportKind.units, .commendations].map { kind in
+                    H.el("section", ["class": "card"],
+                         H.el("h2", [:], H.a(ImportController.uploadURL(kind).path, kind.label)),
+                         H.p(kind.intro),
+                         H.el("p", [:], H.a(kind.templateURL.path, "Tải tệp mẫu (CSV)")))
+                })),
         ])
     }
 }

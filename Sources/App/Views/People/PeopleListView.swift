@@ -20,10 +20,14 @@ enum PeopleListView {
 
         /// This list's address with the same filters on another page.
         func link(page: Int) -> String {
-            SiteURL.people.with([
-                ("q", query), ("don-vi", unitCode), ("loai", category), ("chuc-vu", title),
-                ("page", page > 1 ? String(page) : nil),
-            ])
+            SiteURL.people.with(filters + [("page", page > 1 ? String(page) : nil)])
+        }
+
+        /// The whole filtered list as a file (`.peopleXlsx`, `.peopleCsv`).
+        func download(_ url: SiteURL) -> String { url.with(filters) }
+
+        private var filters: [(String, String?)] {
+            [("q", query), ("don-vi", unitCode), ("loai", category), ("chuc-vu", title)]
         }
     }
 
@@ -40,6 +44,7 @@ enum PeopleListView {
             searchForm(model, errors: errors),
             H.el("p", ["id": "result-count", "data-count": String(model.total), "aria-live": "polite"],
                  .text("\(VietnameseFormat.number(model.total)) người")),
+            downloads(model),
             H.table(id: "people", headers: ["Họ và tên", "Loại", "Đơn vị sinh hoạt", "Ngày vào Đảng"],
                     rows: model.rows.map(row), empty: "Không có người nào phù hợp."),
             Pager.render(page: model.page, perPage: model.perPage, total: model.total, link: model.link(page:)),
@@ -57,6 +62,14 @@ enum PeopleListView {
             Form.select("chuc-vu", "Chức vụ đang giữ", options: PeopleFields.titleOptions(), selected: model.title,
                         errors: errors, blank: "Tất cả"),
             Form.submit("Tìm"))
+    }
+
+    /// The whole filtered list (every page) as files the people import reads back.
+    private static func downloads(_ model: Model) -> Markup {
+        guard model.unitError == nil, model.total > 0 else { return .empty }
+        return H.el("div", ["class": "actions", "id": "people-downloads"],
+                    H.a(model.download(.peopleXlsx), "Tải về Excel", class: "button"),
+                    H.a(model.download(.peopleCsv), "Tải về CSV", class: "button"))
     }
 
     private static func row(_ r: PersonService.Row) -> Markup {

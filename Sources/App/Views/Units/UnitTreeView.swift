@@ -24,6 +24,7 @@ enum UnitTreeView {
         return H.group([
             H.h1(header.query.isEmpty ? "Cây tổ chức ngày \(VietnameseFormat.date(header.day))" : "Tìm tổ chức đảng"),
             header.createLink.map { H.el("div", ["class": "actions"], H.a($0, "Thêm tổ chức đảng", class: "button primary")) } ?? .empty,
+            header.dateError == nil ? downloads(header) : .empty,
             H.el("form", ["method": "get", "action": SiteURL.units.path, "id": "tree-date-form", "class": "filters"],
                  Form.text("ngay", "Xem cây tổ chức vào ngày", value: dayValue, errors: errors, type: "date"),
                  Form.submit("Xem cây", class: "button")),
@@ -33,6 +34,14 @@ enum UnitTreeView {
                  Form.submit("Tìm", class: "button")),
             body,
         ])
+    }
+
+    /// The list as shown (the tree of the day, or the search), as a file the import reads back.
+    private static func downloads(_ header: Header) -> Markup {
+        let pairs: [(String, String?)] = header.query.isEmpty ? [("ngay", header.rawDay.isEmpty ? nil : header.day.iso)] : [("q", header.query)]
+        return H.el("p", ["class": "actions"],
+                    H.a(SiteURL.unitsXlsx.with(pairs), "Tải về Excel", class: "button"),
+                    H.a(SiteURL.unitsCsv.with(pairs), "Tải về CSV", class: "button"))
     }
 
     /// Nested lists: each unit an `li` with its code in `data-unit-code`, under its parent of that day.
