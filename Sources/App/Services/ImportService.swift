@@ -55,37 +55,33 @@ enum ImportService {
             let access = Access(user: user, db: tx)
             let preview: ImportPreview
             let unit: Int?
+            let sha256 = pending.sha256
             switch kind {
             case .cellMeetings:
-                let plan = try await CellMeetingImport.plan(upload, sha256: pending.sha256, access: access)
-                guard plan.preview.isValid else { throw ImportRejected(preview: plan.preview) }
-                try await CellMeetingImport.write(plan, access: access)
-                preview = plan.preview
+                preview = try await written(CellMeetingImport.plan(upload, sha256: sha256, access: access)) {
+                    try await CellMeetingImport.write($0, access: access)
+                }
                 unit = access.scopeRoot
             case .attendance:
                 let session = try await StudySessionService.readable(params.sessionID, access: access)
-                let plan = try await AttendanceImport.plan(upload, sha256: pending.sha256, session: session, access: access)
-                guard plan.preview.isValid else { throw ImportRejected(preview: plan.preview) }
-                try await AttendanceImport.write(plan, session: session, access: access)
-                preview = plan.preview
+                preview = try await written(AttendanceImport.plan(upload, sha256: sha256, session: session, access: access)) {
+                    try await AttendanceImport.write($0, session: session, access: access)
+                }
                 unit = try await access.canSee(unit: session.unitID) ? session.unitID : access.scopeRoot
             case .people:
-                let plan = try await PeopleImport.plan(upload, sha256: pending.sha256, access: access)
-                guard plan.preview.isValid else { throw ImportRejected(preview: plan.preview) }
-                try await PeopleImport.write(plan, access: access)
-                preview = plan.preview
+                preview = try await written(PeopleImport.plan(upload, sha256: sha256, access: access)) {
+                    try await PeopleImport.write($0, access: access)
+                }
                 unit = access.scopeRoot
             case .units:
-                let plan = try await UnitImport.plan(upload, sha256: pending.sha256, access: access)
-                guard plan.preview.isValid else { throw ImportRejected(preview: plan.preview) }
-                try await UnitImport.write(plan, access: access)
-                preview = plan.preview
+                preview = try await written(UnitImport.plan(upload, sha256: sha256, access: access)) {
+                    try await UnitImport.write($0, access: access)
+                }
                 unit = access.scopeRoot
             case .commendations:
-                let plan = try await CommendationImport.plan(upload, sha256: pending.sha256, access: access)
-                guard plan.preview.isValid else { throw ImportRejected(preview: plan.preview) }
-                try await CommendationImport.write(plan, access: access)
-                preview = plan.preview
+                preview = try await written(CommendationImport.plan(upload, sha256: sha256, access: access)) {
+                    try await CommendationImport.write($0, access: access)
+                }
                 unit = access.scopeRoot
             }
             let counts = preview.counts
@@ -100,6 +96,13 @@ enum ImportService {
             return preview
         }
         return (preview, params)
+    }
+
+    /// Writes a plan whose every row passed; a plan with a failed row is rejected, nothing written.
+    private static func written<Plan: ImportPlan>(_ plan: Plan, write: (Plan) async throws -> Void) async throws -> ImportPreview {
+        guard plan.preview.isValid else { throw ImportRejected(preview: plan.preview) }
+        try await write(plan)
+        return plan.preview
     }
 
     static func check(_ upload: ImportUpload, sha256: String, kind: ImportKind, params: ImportParams, access: Access) async throws -> ImportPreview {
@@ -146,3 +149,14 @@ enum ImportService {
         return ImportRejected(preview: failed)
     }
 }
+
+/// A kind's checked file: its preview, and what would be written.
+protocol ImportPlan: Sendable {
+    var preview: ImportPreview { get }
+}
+
+extension CellMeetingImport.Plan: ImportPlan {}
+extension AttendanceImport.Plan: ImportPlan {}
+extension PeopleImport.Plan: ImportPlan {}
+extension UnitImport.Plan: ImportPlan {}
+extension CommendationImport.Plan: ImportPlan {}
