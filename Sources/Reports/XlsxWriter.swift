@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Writes a `Workbook` as an .xlsx (SpreadsheetML in a ZIP): numbers as numbers ("#,##0" or
@@ -154,33 +155,17 @@ struct SharedStrings {
     }
 }
 
-/// "A", "Z", "AA" for 0-based column indices; "A1:F1" ranges.
+/// "A1:F1" ranges; column letters are `ColumnName`'s.
 enum CellReference {
-    static func letters(_ index: Int) -> String {
-        var n = index + 1
-        var out = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            out = String(UnicodeScalar(UInt8(65 + r))) + out
-            n = (n - 1) / 26
-        }
-        return out
-    }
+    static func letters(_ index: Int) -> String { ColumnName.letters(index) }
 
     /// The range's corners as (column, row), 1-based, or nil when it is not "A1:B2".
     static func range(_ text: String) -> (from: (Int, Int), to: (Int, Int))? {
         let parts = text.uppercased().split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, let from = cell(parts[0]), let to = cell(parts[1]),
-              from.0 <= to.0, from.1 <= to.1 else { return nil }
-        return (from, to)
-    }
-
-    private static func cell(_ text: Substring) -> (Int, Int)? {
-        let letters = text.prefix { ("A"..."Z").contains($0) }
-        let digits = text.dropFirst(letters.count)
-        guard !letters.isEmpty, letters.count <= 3, !digits.isEmpty, digits.allSatisfy(\.isASCII),
-              let row = Int(digits), row >= 1 else { return nil }
-        let column = letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
-        return (column, row)
+        guard parts.count == 2, !parts.contains(where: { $0.contains("$") }),
+              let from = ColumnName.parse(parts[0]), let fromRow = from.row, fromRow >= 1,
+              let to = ColumnName.parse(parts[1]), let toRow = to.row, toRow >= 1,
+              from.column <= to.column, fromRow <= toRow else { return nil }
+        return ((from.column + 1, fromRow), (to.column + 1, toRow))
     }
 }

@@ -68,13 +68,7 @@ struct ImportCommand: AsyncCommand {
                 guard preview.isValid else { throw ImportReport.Failed(text: report) }
                 return report
             }
-            let pending = PendingImport()
-            pending.userID = access.user.id
-            pending.kind = kind.rawValue
-            pending.params = params.json
-            pending.filename = upload.filename
-            pending.sha256 = sha256
-            pending.data = upload.data
+            let pending = PendingImport(upload, kind: kind, params: params, sha256: sha256, userID: access.user.id)
             let (preview, _) = try await ImportService.confirm(pending, access: access, run: upload.run)
             return ImportReport.text(preview, written: true)
         } catch let rejected as ImportRejected {

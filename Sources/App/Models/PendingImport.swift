@@ -24,4 +24,15 @@ final class PendingImport: Model, @unchecked Sendable {
     @Field(key: "data") var data: Data
 
     init() {}
+
+    /// A checked file waiting for its confirmation (the web), or checked and written at once
+    /// (the command line, which never saves it).
+    init(_ upload: ImportUpload, kind: ImportKind, params: ImportParams, sha256: String, userID: Int) {
+        self.userID = userID
+        self.kind = kind.rawValue
+        self.params = params.json
+        self.filename = upload.filename
+        self.sha256 = sha256
+        self.data = upload.data
+    }
 }

@@ -21,13 +21,7 @@ enum ImportService {
         let preview = try await check(upload, sha256: sha256, kind: kind, params: params, access: access)
         guard preview.isValid, preview.counts.changes > 0 else { return (preview, nil) }
         try await PendingImport.query(on: access.db).filter(\.$createdAt < Date().addingTimeInterval(-lifetime)).delete()
-        let pending = PendingImport()
-        pending.userID = access.user.id
-        pending.kind = kind.rawValue
-        pending.params = params.json
-        pending.filename = upload.filename
-        pending.sha256 = sha256
-        pending.data = upload.data
+        let pending = PendingImport(upload, kind: kind, params: params, sha256: sha256, userID: access.user.id)
         try await pending.create(on: access.db)
         return (preview, pending.id)
     }
