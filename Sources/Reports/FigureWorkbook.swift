@@ -14,7 +14,7 @@ public enum FigureWorkbook {
     /// columns | Ghi chú and one row per figure; the header stays in view.
     static func appendixWorksheet(title: String, subtitle: String, _ table: FigureTable) -> Worksheet {
         let header = ["STT", "Nội dung", "Đơn vị tính"] + table.columns + ["Ghi chú"]
-        let last = CellReference.letters(header.count - 1)
+        let last = ColumnName.letters(header.count - 1)
         var rows: [[WorkbookCell]] = [[.text(title, bold: true)], [.text(subtitle)], []]
         rows.append(header.map { .text($0, bold: true) })
         for row in table.rows {

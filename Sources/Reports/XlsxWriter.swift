@@ -78,7 +78,7 @@ public enum XlsxWriter {
         for (r, row) in sheet.rows.enumerated() {
             xml += "<row r=\"\(r + 1)\">"
             for (c, cell) in row.enumerated() {
-                let ref = CellReference.letters(c) + "\(r + 1)"
+                let ref = ColumnName.letters(c) + "\(r + 1)"
                 switch cell {
                 case .empty:
                     continue
@@ -155,10 +155,8 @@ struct SharedStrings {
     }
 }
 
-/// "A1:F1" ranges; column letters are `ColumnName`'s.
+/// "A1:F1" ranges (column letters: Domain's `ColumnName`).
 enum CellReference {
-    static func letters(_ index: Int) -> String { ColumnName.letters(index) }
-
     /// The range's corners as (column, row), 1-based, or nil when it is not "A1:B2".
     static func range(_ text: String) -> (from: (Int, Int), to: (Int, Int))? {
         let parts = text.uppercased().split(separator: ":", omittingEmptySubsequences: false)

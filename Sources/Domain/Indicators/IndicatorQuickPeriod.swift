@@ -21,7 +21,7 @@ public struct IndicatorQuickPeriod: Hashable, Sendable {
         let last = min(end ?? today, today)
         var result: [IndicatorQuickPeriod] = []
         for kind in [ReviewKind.threeYear, .fiveYear, .tenYear] {
-            let stageEnd = start.adding(months: 12 * kind.years)
+            let stageEnd = kind.stageEnd(from: start)
             guard stageEnd <= last, let period = try? IndicatorPeriod(from: start, to: stageEnd) else { continue }
             result.append(IndicatorQuickPeriod(
                 label: "\(kind.label) (\(VietnameseFormat.date(start))–\(VietnameseFormat.date(stageEnd)))", period: period, year: nil))

@@ -25,6 +25,10 @@ public enum ReviewKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The last day of the stage this kind reviews, for a programme that started on `start`
+    /// (a sơ kết 3 năm of Kết luận 01-KL/TW of 18/5/2021 ends on 18/5/2024).
+    public func stageEnd(from start: LocalDate) -> LocalDate { start.adding(months: 12 * years) }
+
     /// The first words of the summary line: "Sơ kết 3 năm thực hiện …", "Kết quả thực hiện … năm 2024".
     public var summaryVerb: String {
         switch self {
@@ -42,7 +46,7 @@ extension ReviewKind {
     /// 01-KL/TW: 18/5/2021 – 18/5/2024), no later than today.
     public func defaultPeriod(programmeStart: LocalDate, today: LocalDate) -> IndicatorPeriod {
         if self == .annual { return IndicatorPeriod.year(today.year, today: today) }
-        let end = min(programmeStart.adding(months: 12 * years), max(today, programmeStart))
+        let end = min(stageEnd(from: programmeStart), max(today, programmeStart))
         return (try? IndicatorPeriod(from: programmeStart, to: end)) ?? IndicatorPeriod.year(today.year, today: today)
     }
 }
