@@ -29,6 +29,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(ImportCommand(), as: "import")
+    // MARK: helper K: generator
+    // MARK: helper Q: benchmarks
 
     try routes(app)
 }

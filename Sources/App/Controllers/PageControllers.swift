@@ -41,6 +41,7 @@ enum PageControllers {
         DashboardController(),
         // MARK: helper U: imports of units and commendations
         // MARK: helper E: exports
+        // MARK: helper J: gradings import, column mapping
     ] }
 }
 
@@ -80,5 +81,6 @@ enum APIGroups {
         // MARK: helper H: dashboard
         // MARK: helper U: imports of units and commendations
         // MARK: helper E: exports
+        // MARK: helper J: gradings import, column mapping
     ]
 }

@@ -34,6 +34,7 @@ enum Migrations {
             CreatePublicStories(),
             // review reports (helper V)
             CreateReviews(),
+            // speed at province scale (helper R)
         ])
     }
 }

@@ -161,6 +161,7 @@ enum SiteURL: Equatable {
     case reviewWorkbook(Int?)
     // MARK: helper H: dashboard
     case dashboard
+    // MARK: helper J: gradings import, column mapping
     // MARK: helper U: imports of units and commendations
     case unitImport
     case unitImportTemplate
@@ -334,6 +335,7 @@ enum SiteURL: Equatable {
         case .reviewWorkbook(let v): return "/so-ket-tong-ket/\(id(v))/phu-luc.xlsx"
         // MARK: helper H: dashboard
         case .dashboard: return "/tong-quan"
+        // MARK: helper J: gradings import, column mapping
         // MARK: helper U: imports of units and commendations
         case .unitImport: return "/nhap-du-lieu/to-chuc-dang"
         case .unitImportTemplate: return "/nhap-du-lieu/to-chuc-dang/mau.csv"

@@ -37,5 +37,6 @@ enum ScopeRecords {
         // MARK: helper H: dashboard
         // MARK: helper U: imports of units and commendations
         // MARK: helper E: exports
+        // MARK: helper J: gradings import, column mapping
     ]
 }
