@@ -4,7 +4,7 @@ import Foundation
 import Spreadsheets
 import Vapor
 
-/// `lamtheobac import KIND FILE [--dry-run] --as USERNAME [--session ID]`
+/// `lamtheobac import KIND FILE [--dry-run] --as USERNAME [--session ID] [--cot "HEADER=COLUMN"]…`
 /// The web's import without the server: the same checks, as the named account with its scope,
 /// then every row in one transaction with the same audit entry, or nothing. Long files show
 /// their progress on standard error.
@@ -20,6 +20,9 @@ struct ImportCommand: AsyncCommand {
         var username: String?
         @Option(name: "session", help: "Mã số hội nghị học tập (khi nhập điểm danh)")
         var session: String?
+        /// Read by `run(using:)` itself, since it may be given many times; declared for the help.
+        @Option(name: "cot", help: "Gán một cột của tệp cho một cột cần nhập: --cot \"Tên ĐV=Họ và tên\" (ghi nhiều lần được)")
+        var column: String?
     }
 
     /// The web's 10 MB and 100.000 rows are for uploads; on the server's own disk a province's
@@ -33,13 +36,41 @@ struct ImportCommand: AsyncCommand {
         "Nhập dữ liệu từ tệp: import LOẠI TỆP --as TÊN_ĐĂNG_NHẬP [--dry-run] [--session MÃ_HỘI_NGHỊ]"
     }
 
+    /// ConsoleKit takes an option once; every `--cot` is taken out here before the rest is parsed.
+    func run(using context: inout CommandContext) async throws {
+        var arguments = context.input.arguments
+        var columns: [String] = []
+        while let index = arguments.firstIndex(where: { $0 == "--cot" || $0.hasPrefix("--cot=") }) {
+            if arguments[index] == "--cot" {
+                guard index + 1 < arguments.count else {
+                    throw ValidationFailure(field: "cot", message: "--cot: ghi “Tên cột trong tệp=Tên cột cần nhập”, ví dụ --cot \"Tên ĐV=Họ và tên\".")
+                }
+                columns.append(arguments[index + 1])
+                arguments.removeSubrange(index...(index + 1))
+            } else {
+                columns.append(String(arguments[index].dropFirst("--cot=".count)))
+                arguments.remove(at: index)
+            }
+        }
+        context.input.arguments = arguments
+        let signature = try Signature(from: &context.input)
+        guard context.input.arguments.isEmpty else {
+            throw CommandError.unknownInput(context.input.arguments.joined(separator: " "))
+        }
+        try await perform(context, signature, columns: columns)
+    }
+
     func run(using context: CommandContext, signature: Signature) async throws {
+        try await perform(context, signature, columns: signature.column.map { [$0] } ?? [])
+    }
+
+    private func perform(_ context: CommandContext, _ signature: Signature, columns: [String]) async throws {
         let app = context.application
         try await app.autoMigrate()
         try await TreeIndex.ensureFresh(on: app.db)
         let progress = ImportProgress.standardError(writing: !signature.dryRun)
         do {
-            context.console.print(try await Self.execute(signature, on: app.db, progress: progress))
+            context.console.print(try await Self.execute(signature, columns: columns, on: app.db, progress: progress))
         } catch let failed as ImportReport.Failed {
             context.console.print(failed.text)
             throw failed
@@ -48,11 +79,12 @@ struct ImportCommand: AsyncCommand {
 
     /// Runs the import and returns what it did as text; throws, with the text of every problem,
     /// when nothing was written because of them.
-    static func execute(_ s: Signature, on db: any Database, progress: ImportProgress?) async throws -> String {
+    static func execute(_ s: Signature, columns: [String] = [], on db: any Database, progress: ImportProgress?) async throws -> String {
         let kind = try Self.kind(s.kind)
         let upload = try Self.upload(s.file, progress: progress)
         let access = try await Self.access(s.username, on: db)
-        var params = ImportParams()
+        var params = ImportParams(mapping: try Self.mapping(columns))
+        _ = try params.headerMapping(kind)
         if kind == .attendance {
             guard let raw = s.session, let id = Int(raw.trimmingCharacters(in: .whitespaces)) else {
                 throw ValidationFailure(field: "session", message: "--session: nhập điểm danh cần mã số hội nghị học tập (một số), ví dụ --session 12.")
@@ -77,6 +109,26 @@ struct ImportCommand: AsyncCommand {
             throw ValidationFailure(field: "session", message:
                 "--session: không tìm thấy hội nghị học tập số \(params.sessionID ?? 0) trong phạm vi của tài khoản “\(access.user.username)”.")
         }
+    }
+
+    /// `--cot "Tên ĐV=Họ và tên"`, each: the file's header → the kind's column (by its title, a
+    /// usual spelling or its key), checked against the kind by `ImportParams.headerMapping`.
+    static func mapping(_ columns: [String]) throws -> [String: String] {
+        var mapping: [String: String] = [:]
+        for text in columns {
+            guard let equals = text.lastIndex(of: "=") else {
+                throw ValidationFailure(field: "cot", message: "--cot “\(text)”: ghi “Tên cột trong tệp=Tên cột cần nhập”, ví dụ --cot \"Tên ĐV=Họ và tên\".")
+            }
+            let header = VietnameseText.normalize(String(text[..<equals])), column = VietnameseText.normalize(String(text[text.index(after: equals)...]))
+            guard !header.isEmpty, !column.isEmpty else {
+                throw ValidationFailure(field: "cot", message: "--cot “\(text)”: cần cả tên cột trong tệp và tên cột cần nhập.")
+            }
+            if let earlier = mapping[header], HeaderMatcher.fold(earlier) != HeaderMatcher.fold(column) {
+                throw ValidationFailure(field: "cot", message: "--cot: cột “\(header)” của tệp được gán hai lần (“\(earlier)” và “\(column)”).")
+            }
+            mapping[header] = column
+        }
+        return mapping
     }
 
     /// A kind by its code, its code with hyphens, its label without diacritics, or an alias.

@@ -26,6 +26,11 @@ struct ImportController: RouteCollection {
             routes.postUpload(Self.uploadURL(kind).pattern, maxBytes: Self.bodyLimit) { try await self.scopeUpload(kind, req: $0) }
             routes.get(kind.templateURL.pattern) { try Self.template(kind, req: $0) }
         }
+        // MARK: helper J: gradings import, column mapping
+        routes.get(Self.uploadURL(.gradings).pattern) { try await self.scopeForm(.gradings, req: $0) }
+        routes.postUpload(Self.uploadURL(.gradings).pattern, maxBytes: Self.bodyLimit) { try await self.scopeUpload(.gradings, req: $0) }
+        routes.get(ImportKind.gradings.templateURL.pattern) { try Self.template(.gradings, req: $0) }
+        routes.post(SiteURL.importMapping(nil).pattern, use: remap)
     }
 
     func hub(req: Request) async throws -> HTMLPage {
@@ -53,8 +58,8 @@ struct ImportController: RouteCollection {
         guard let upload = Self.upload(req) else {
             return try await scopePage(kind, req, error: Self.noFile, status: .unprocessableEntity).encodeResponse(for: req)
         }
-        let (preview, pendingID) = try await ImportService.preview(upload, kind: kind, params: ImportParams(), access: access)
-        return try await previewPage(req, preview, pendingID: pendingID).encodeResponse(for: req)
+        let (preview, pendingID, unrecognised) = try await ImportService.preview(upload, kind: kind, params: ImportParams(), access: access)
+        return try await previewPage(req, preview, pendingID: pendingID, unrecognised: unrecognised).encodeResponse(for: req)
     }
 
     func attendanceForm(req: Request) async throws -> HTMLPage {
@@ -68,9 +73,10 @@ struct ImportController: RouteCollection {
             return try await attendancePage(req, session, markable: count, error: Self.noFile, status: .unprocessableEntity)
                 .encodeResponse(for: req)
         }
-        let (preview, pendingID) = try await ImportService.preview(
+        let (preview, pendingID, unrecognised) = try await ImportService.preview(
             upload, kind: .attendance, params: ImportParams(sessionID: session.id), access: try req.access)
-        return try await previewPage(req, preview, pendingID: pendingID, sessionID: session.id).encodeResponse(for: req)
+        return try await previewPage(req, preview, pendingID: pendingID, sessionID: session.id, unrecognised: unrecognised)
+            .encodeResponse(for: req)
     }
 
     func confirm(req: Request) async throws -> Response {
@@ -86,11 +92,42 @@ struct ImportController: RouteCollection {
             case .people: .people
             case .units: .units
             case .commendations: .commendations
+            case .gradings: .gradings
             }
             return req.redirect(to: target, flash: "Đã nhập tệp “\(preview.filename)”: \(preview.counts.text).")
         } catch let rejected as ImportRejected {
             return try await previewPage(req, rejected.preview, pendingID: nil, sessionID: sessionID, status: .unprocessableEntity)
                 .encodeResponse(for: req)
+        }
+    }
+
+    /// The preview's mapping form: each unrecognised header with the column chosen for it
+    /// ("" = not used); the kept file is checked again with it.
+    func remap(req: Request) async throws -> Response {
+        let access = try req.access
+        try TopicService.requireWriter(access)
+        let pending = try await ImportService.pending(req.parameters.get("id", as: Int.self), access: access)
+        let fields = try req.content.decode([String: String].self)
+        var mapping: [String: String] = [:]
+        for index in 0..<ImportPreviewView.mappingLimit {
+            guard let header = fields[ImportPreviewView.headerField(index)] else { continue }
+            mapping[header] = fields[ImportPreviewView.columnField(index)] ?? ""
+        }
+        let sessionID = ImportParams(json: pending.params).sessionID
+        do {
+            let (preview, pendingID, unrecognised) = try await ImportService.remap(pending, mapping: mapping, access: access)
+            // the headers mapped so far stay in the form, so a second check may change them
+            let mapped = mapping.filter { !$0.value.isEmpty }.keys.sorted()
+            return try await previewPage(req, preview, pendingID: pendingID, sessionID: sessionID,
+                                         unrecognised: mapped + unrecognised.filter { !mapped.contains($0) }, mapping: mapping)
+                .encodeResponse(for: req)
+        } catch let failure as ValidationFailure where failure.field == "mapping" {
+            let kind = ImportKind(rawValue: pending.kind) ?? .people
+            let unrecognised = Array(mapping.keys).sorted()
+            var refused = ImportPreview(kind: kind, filename: pending.filename, sha256: pending.sha256)
+            refused.problems = [ImportProblem(row: nil, reason: failure.message)]
+            return try await previewPage(req, refused, pendingID: pending.id, sessionID: sessionID, unrecognised: unrecognised,
+                                         mapping: mapping, status: .unprocessableEntity).encodeResponse(for: req)
         }
     }
 
@@ -116,20 +153,23 @@ struct ImportController: RouteCollection {
         return HTMLPage(chrome, view, status: status)
     }
 
-    private func previewPage(_ req: Request, _ preview: ImportPreview, pendingID: Int?, sessionID: Int? = nil, status: HTTPStatus? = nil) -> HTMLPage {
+    private func previewPage(_ req: Request, _ preview: ImportPreview, pendingID: Int?, sessionID: Int? = nil, unrecognised: [String] = [],
+                             mapping: [String: String] = [:], status: HTTPStatus? = nil) -> HTMLPage {
         let chrome = req.chrome("Kiểm tra tệp: \(preview.kind.label)", section: .records)
         let upload: String
         let back: (href: String, label: String)
         switch preview.kind {
-        case .cellMeetings, .people, .units, .commendations:
+        case .cellMeetings, .people, .units, .commendations, .gradings:
             upload = Self.uploadURL(preview.kind).path
             back = (SiteURL.imports.path, "Nhập từ tệp")
         case .attendance:
             upload = SiteURL.attendanceImport(sessionID).path
             back = (SiteURL.studySession(sessionID).path, "Hội nghị học tập")
         }
+        let remap = pendingID.flatMap { id in unrecognised.isEmpty ? nil : ImportPreviewView.Mapping(
+            action: SiteURL.importMapping(id).path, headers: unrecognised, chosen: mapping) }
         let view = ImportPreviewView.render(
-            preview, confirm: pendingID.map { SiteURL.importConfirm($0).path }, upload: upload, back: back, csrf: chrome.csrf)
+            preview, confirm: pendingID.map { SiteURL.importConfirm($0).path }, upload: upload, back: back, mapping: remap, csrf: chrome.csrf)
         return HTMLPage(chrome, view, status: status ?? (preview.isValid ? .ok : .unprocessableEntity))
     }
 
@@ -150,6 +190,7 @@ struct ImportController: RouteCollection {
         case .people: .peopleImport
         case .units: .unitImport
         case .commendations: .commendationImport
+        case .gradings: .gradingImport
         case .cellMeetings, .attendance: .cellMeetingImport
         }
     }

@@ -42,6 +42,7 @@ enum PageControllers {
         // MARK: helper U: imports of units and commendations
         // MARK: helper E: exports
         // MARK: helper J: gradings import, column mapping
+        GradingExportController(),
     ] }
 }
 

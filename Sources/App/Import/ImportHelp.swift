@@ -26,6 +26,7 @@ extension ImportKind {
         case (.people, "note"): "Ghi chú về người đó."
         case (.units, _): UnitRows.help(key)
         case (.commendations, _): CommendationRows.help(key)
+        case (.gradings, _): GradingRows.help(key)
         default: ""
         }
     }
@@ -46,6 +47,7 @@ extension ImportKind {
                 + "Người chưa có được thêm vào chi bộ, sinh hoạt từ ngày nhập."
         case .units: UnitRows.intro
         case .commendations: CommendationRows.intro
+        case .gradings: GradingRows.intro
         }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Spreadsheets
+import Vapor
 
 /// What a file can be imported as (nhập dữ liệu từ tệp), with the columns it reads.
 enum ImportKind: String, CaseIterable, Codable, Sendable {
@@ -13,6 +15,9 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
     case units = "to_chuc_dang"
     /// Khen thưởng: one commendation a row, recorded by units in the account's scope.
     case commendations = "khen_thuong"
+    /// Xếp loại chất lượng: one grade a row (a member or an organisation), on the grading sheet
+    /// of its unit and year.
+    case gradings = "xep_loai"
 
     var label: String {
         switch self {
@@ -21,6 +26,7 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
         case .people: "Cán bộ, đảng viên"
         case .units: "Tổ chức đảng"
         case .commendations: "Khen thưởng"
+        case .gradings: "Xếp loại chất lượng"
         }
     }
 
@@ -31,6 +37,7 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
         case .people: PeopleRows.columns
         case .units: UnitRows.columns
         case .commendations: CommendationRows.columns
+        case .gradings: GradingRows.columns
         }
     }
 
@@ -41,6 +48,7 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
         case .people: .peopleImportTemplate
         case .units: .unitImportTemplate
         case .commendations: .commendationImportTemplate
+        case .gradings: .gradingImportTemplate
         }
     }
 
@@ -51,6 +59,7 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
         case .people: "mau-nhap-can-bo-dang-vien.csv"
         case .units: "mau-nhap-to-chuc-dang.csv"
         case .commendations: "mau-nhap-khen-thuong.csv"
+        case .gradings: "mau-nhap-xep-loai.csv"
         }
     }
 
@@ -62,13 +71,36 @@ enum ImportKind: String, CaseIterable, Codable, Sendable {
 struct ImportParams: Codable, Sendable, Equatable {
     /// The study session whose attendance the file marks.
     var sessionID: Int?
+    /// Header cells of the file the person mapped to a column of the kind ("Tên ĐV" → "fullName"),
+    /// as written; used by the preview and the confirmation alike.
+    var mapping: [String: String] = [:]
 
     var json: String {
-        String(decoding: (try? JSONEncoder().encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
-    init(sessionID: Int? = nil) {
+    init(sessionID: Int? = nil, mapping: [String: String] = [:]) {
         self.sessionID = sessionID
+        self.mapping = mapping
+    }
+
+    /// Pending imports saved before mappings existed hold only the session.
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sessionID = try c.decodeIfPresent(Int.self, forKey: .sessionID)
+        mapping = try c.decodeIfPresent([String: String].self, forKey: .mapping) ?? [:]
+    }
+
+    /// The mapping as `HeaderMatcher` reads it (folded header → column key), checked against
+    /// the kind's columns: an unknown column or two headers on one column is a Vietnamese error.
+    func headerMapping(_ kind: ImportKind) throws -> [String: String] {
+        do {
+            return try HeaderMatcher.resolve(mapping: mapping.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, columns: kind.columns)
+        } catch let error as ColumnMappingError {
+            throw ValidationFailure(field: "mapping", message: error.description)
+        }
     }
 
     init(json: String) {
@@ -82,4 +114,26 @@ struct ImportUpload: Sendable {
     let data: Data
     /// Its limits and progress; the web's by default.
     var run = ImportRun()
+    /// Folded header → column key: the columns the person mapped (`ImportParams.headerMapping`).
+    var mapping: [String: String] = [:]
+    /// What the header row held that no column took, noted while the file is read.
+    let headers = HeaderNotes()
+
+    init(filename: String, data: Data, run: ImportRun = ImportRun(), mapping: [String: String] = [:]) {
+        self.filename = filename
+        self.data = data
+        self.run = run
+        self.mapping = mapping
+    }
+}
+
+/// The header cells of an upload that name no column of its kind: each kind's plan reads the
+/// file through `ImportService.table`, which notes them here for the preview page's mapping form.
+final class HeaderNotes: Sendable {
+    private let box = NIOLockedValueBox<[String]>([])
+
+    var unrecognised: [String] {
+        get { box.withLockedValue { $0 } }
+        set { box.withLockedValue { $0 = newValue } }
+    }
 }

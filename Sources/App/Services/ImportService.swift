@@ -14,16 +14,44 @@ enum ImportService {
     static let limits = SpreadsheetLimits(maxBytes: maxBytes, maxRows: 100_000)
 
     /// Checks `upload` as `kind`; when every row passes, keeps the file for confirmation and
-    /// returns its id beside the preview.
-    static func preview(_ upload: ImportUpload, kind: ImportKind, params: ImportParams, access: Access) async throws -> (ImportPreview, pendingID: Int?) {
+    /// returns its id beside the preview. A file refused with header cells no column took is kept
+    /// too, so the person can map them (`remap`) without uploading it again.
+    static func preview(_ upload: ImportUpload, kind: ImportKind, params: ImportParams, access: Access)
+        async throws -> (ImportPreview, pendingID: Int?, unrecognised: [String]) {
         try TopicService.requireWriter(access)
         let sha256 = SHA256.hash(data: upload.data).hex
         let preview = try await check(upload, sha256: sha256, kind: kind, params: params, access: access)
-        guard preview.isValid, preview.counts.changes > 0 else { return (preview, nil) }
+        let unrecognised = upload.headers.unrecognised
+        guard keeps(preview, unrecognised: unrecognised) else { return (preview, nil, unrecognised) }
         try await PendingImport.query(on: access.db).filter(\.$createdAt < Date().addingTimeInterval(-lifetime)).delete()
         let pending = PendingImport(upload, kind: kind, params: params, sha256: sha256, userID: access.user.id)
         try await pending.create(on: access.db)
-        return (preview, pending.id)
+        return (preview, pending.id, unrecognised)
+    }
+
+    /// Checks a kept file again with the columns the person mapped, keeping the mapping for the
+    /// confirmation; the file is let go when it can be neither confirmed nor mapped further.
+    static func remap(_ pending: PendingImport, mapping: [String: String], access: Access)
+        async throws -> (ImportPreview, pendingID: Int?, unrecognised: [String]) {
+        try TopicService.requireWriter(access)
+        guard let kind = ImportKind(rawValue: pending.kind) else { throw Abort(.notFound) }
+        var params = ImportParams(json: pending.params)
+        params.mapping = mapping.filter { !$0.value.isEmpty }
+        let upload = ImportUpload(filename: pending.filename, data: pending.data)
+        let preview = try await check(upload, sha256: pending.sha256, kind: kind, params: params, access: access)
+        let unrecognised = upload.headers.unrecognised
+        guard keeps(preview, unrecognised: unrecognised) || (!preview.isValid && !params.mapping.isEmpty) else {
+            try await pending.delete(on: access.db)
+            return (preview, nil, unrecognised)
+        }
+        pending.params = params.json
+        try await pending.save(on: access.db)
+        return (preview, pending.id, unrecognised)
+    }
+
+    /// A file worth keeping: it can be confirmed, or it was refused with headers left to map.
+    private static func keeps(_ preview: ImportPreview, unrecognised: [String]) -> Bool {
+        preview.isValid ? preview.counts.changes > 0 : !unrecognised.isEmpty
     }
 
     /// A file previewed by this account in the last 24 hours; 404 for anyone else's.
@@ -43,7 +71,7 @@ enum ImportService {
         try TopicService.requireWriter(access)
         guard let kind = ImportKind(rawValue: pending.kind) else { throw Abort(.notFound) }
         let params = ImportParams(json: pending.params)
-        let upload = ImportUpload(filename: pending.filename, data: pending.data, run: run)
+        let upload = ImportUpload(filename: pending.filename, data: pending.data, run: run, mapping: try params.headerMapping(kind))
         let user = access.user
         let preview = try await access.db.transaction { tx in
             let access = Access(user: user, db: tx)
@@ -77,6 +105,11 @@ enum ImportService {
                     try await CommendationImport.write($0, access: access)
                 }
                 unit = access.scopeRoot
+            case .gradings:
+                preview = try await written(GradingImport.plan(upload, sha256: sha256, access: access)) {
+                    try await GradingImport.write($0, access: access)
+                }
+                unit = access.scopeRoot
             }
             let counts = preview.counts
             try await Audit.record(
@@ -100,6 +133,8 @@ enum ImportService {
     }
 
     static func check(_ upload: ImportUpload, sha256: String, kind: ImportKind, params: ImportParams, access: Access) async throws -> ImportPreview {
+        var upload = upload
+        upload.mapping = try params.headerMapping(kind)
         switch kind {
         case .cellMeetings:
             return try await CellMeetingImport.plan(upload, sha256: sha256, access: access).preview
@@ -112,17 +147,24 @@ enum ImportService {
             return try await UnitImport.plan(upload, sha256: sha256, access: access).preview
         case .commendations:
             return try await CommendationImport.plan(upload, sha256: sha256, access: access).preview
+        case .gradings:
+            return try await GradingImport.plan(upload, sha256: sha256, access: access).preview
         }
     }
 
     /// The file's data rows under their header, or the preview of why it cannot be read.
+    /// The header cells no column took (mapping included) are noted on the upload.
     static func table(_ upload: ImportUpload, sha256: String, kind: ImportKind) -> Result<Table, ImportRejected> {
+        var sheet: Sheet?
         do {
-            let sheet = try SpreadsheetReader.read(upload.data, filename: upload.filename, limits: upload.run.limits)
-            let table = try HeaderMatcher.table(sheet, columns: kind.columns)
+            let read = try SpreadsheetReader.read(upload.data, filename: upload.filename, limits: upload.run.limits)
+            sheet = read
+            let table = try HeaderMatcher.table(read, columns: kind.columns, mapping: upload.mapping)
+            upload.headers.unrecognised = table.unrecognised
             upload.run.progress?.start(total: table.rows.count)
             return .success(table)
         } catch {
+            if let sheet { upload.headers.unrecognised = HeaderMatcher.unrecognisedHeaders(sheet, columns: kind.columns, mapping: upload.mapping) }
             let reason = (error as? SpreadsheetError)?.description ?? "Không đọc được tệp."
             return .failure(ImportRejected(preview: ImportPreview(
                 kind: kind, filename: upload.filename, sha256: sha256, problems: [ImportProblem(row: nil, reason: reason)])))
@@ -154,3 +196,4 @@ extension AttendanceImport.Plan: ImportPlan {}
 extension PeopleImport.Plan: ImportPlan {}
 extension UnitImport.Plan: ImportPlan {}
 extension CommendationImport.Plan: ImportPlan {}
+extension GradingImport.Plan: ImportPlan {}

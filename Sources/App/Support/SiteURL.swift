@@ -162,6 +162,11 @@ enum SiteURL: Equatable {
     // MARK: helper H: dashboard
     case dashboard
     // MARK: helper J: gradings import, column mapping
+    case gradingImport
+    case gradingImportTemplate
+    case importMapping(Int?)
+    case gradingsXlsx
+    case gradingsCsv
     // MARK: helper U: imports of units and commendations
     case unitImport
     case unitImportTemplate
@@ -336,6 +341,11 @@ enum SiteURL: Equatable {
         // MARK: helper H: dashboard
         case .dashboard: return "/tong-quan"
         // MARK: helper J: gradings import, column mapping
+        case .gradingImport: return "/nhap-du-lieu/xep-loai"
+        case .gradingImportTemplate: return "/nhap-du-lieu/xep-loai/mau.csv"
+        case .importMapping(let v): return "/nhap-du-lieu/\(id(v))/cot"
+        case .gradingsXlsx: return "/xep-loai/danh-sach.xlsx"
+        case .gradingsCsv: return "/xep-loai/danh-sach.csv"
         // MARK: helper U: imports of units and commendations
         case .unitImport: return "/nhap-du-lieu/to-chuc-dang"
         case .unitImportTemplate: return "/nhap-du-lieu/to-chuc-dang/mau.csv"

@@ -87,4 +87,37 @@ import Testing
         #expect(HeaderMatcher.fold("  HỌ VÀ TÊN ") == HeaderMatcher.fold("ho va ten"))
         #expect(HeaderMatcher.fold("Đảng viên".decomposedStringWithCanonicalMapping) == "dangvien")
     }
+    @Test func aMappingNamesColumnsTheSpellingsDoNotKnow() throws {
+        // setup: "Tên ĐV" is no spelling of "Họ và tên"; "Có mặt" is mapped away from its own
+        // column onto "Vắng có lý do"'s; "STT" is numbering
+        let sheet = Sheet(name: "", rows: [
+            row(1, ["STT", "Tên ĐV", "Số có mặt", "Vắng", "Quê quán"]),
+            row(2, ["1", "Lê Văn C", "x", "", "Huế"]),
+        ])
+        let mapping = try HeaderMatcher.resolve(mapping: [("ten dv", "Họ và tên"), ("Số có mặt", "present"), ("Vắng", "Vắng có lý do")],
+                                                columns: Self.columns)
+
+        // act
+        let unmapped = HeaderMatcher.unrecognisedHeaders(sheet, columns: Self.columns)
+        let table = try HeaderMatcher.table(sheet, columns: Self.columns, mapping: mapping)
+
+        // assert
+        #expect(unmapped == ["Tên ĐV", "Số có mặt", "Vắng", "Quê quán"])
+        #expect(throws: SpreadsheetError.self) { try HeaderMatcher.table(sheet, columns: Self.columns) }
+        #expect(table.columns == ["name": 1, "present": 2, "absent": 3])
+        #expect(table.unrecognised == ["Quê quán"])
+        #expect(table.label("name") == "Tên ĐV (cột B)")
+    }
+
+    @Test func aMappingToAnUnknownColumnOrTwiceOntoOneIsRefused() {
+        #expect(throws: ColumnMappingError.self) {
+            try HeaderMatcher.resolve(mapping: [("Tên ĐV", "Quê quán")], columns: Self.columns)
+        }
+        #expect(throws: ColumnMappingError.self) {
+            try HeaderMatcher.resolve(mapping: [("Tên ĐV", "name"), ("Họ", "Họ tên")], columns: Self.columns)
+        }
+        // "not used" is left out; the same header named twice alike is one mapping
+        #expect((try? HeaderMatcher.resolve(mapping: [("Quê quán", ""), ("Tên ĐV", "name"), ("ten dv", "Họ và tên")],
+                                             columns: Self.columns)) == ["tendv": "name"])
+    }
 }

@@ -7,7 +7,16 @@ enum ImportPreviewView {
     /// what will happen, and the counts cover the rest.
     static let shownLimit = 1000
 
-    static func render(_ preview: ImportPreview, confirm: String?, upload: String, back: (href: String, label: String), csrf: String) -> Markup {
+    /// The header cells of the file no column took, each with a select of the kind's columns.
+    struct Mapping {
+        let action: String
+        let headers: [String]
+        /// Header → the column key chosen so far.
+        let chosen: [String: String]
+    }
+
+    static func render(_ preview: ImportPreview, confirm: String?, upload: String, back: (href: String, label: String),
+                       mapping: Mapping? = nil, csrf: String) -> Markup {
         H.group([
             H.el("p", [:], H.a(back.href, "‹ " + back.label)),
             H.h1("Kiểm tra tệp: \(preview.kind.label)"),
@@ -17,11 +26,34 @@ enum ImportPreviewView {
                 ("Số dòng dữ liệu", H.text(VietnameseFormat.number(preview.rowCount))),
             ]),
             conversions(preview.conversions),
-            preview.isValid ? plan(preview, confirm: confirm, upload: upload, csrf: csrf) : problems(preview, upload: upload, csrf: csrf),
+            preview.isValid ? .empty : problems(preview),
+            mapping.map { columns($0, kind: preview.kind, csrf: csrf) } ?? .empty,
+            preview.isValid ? plan(preview, confirm: confirm, upload: upload, csrf: csrf) : reupload(upload, csrf: csrf),
         ])
     }
 
-    private static func problems(_ preview: ImportPreview, upload: String, csrf: String) -> Markup {
+    /// More headers than this are not offered (a sheet with hundreds of columns is not a list).
+    static let mappingLimit = 60
+    static func headerField(_ index: Int) -> String { "tieu-de-\(index)" }
+    static func columnField(_ index: Int) -> String { "cot-\(index)" }
+
+    private static func columns(_ mapping: Mapping, kind: ImportKind, csrf: String) -> Markup {
+        let options = kind.columns.map { (value: $0.key, label: $0.title + ($0.required ? " (bắt buộc)" : "")) }
+        let rows: [Markup] = mapping.headers.prefix(mappingLimit).enumerated().map { index, header in
+            H.group([
+                Form.hidden(headerField(index), header),
+                Form.select(columnField(index), "Cột “\(header)” của tệp là", options: options, selected: mapping.chosen[header],
+                            errors: FormErrors(), blank: "Không dùng"),
+            ])
+        }
+        return H.el("section", ["id": "import-mapping", "class": "card"],
+            H.h2("Cột chưa nhận ra"),
+            H.p("Tệp có cột mà hệ thống chưa nhận ra tên. Nếu đó là một cột cần nhập (nhất là cột bắt buộc còn thiếu), "
+                + "chọn cột tương ứng rồi kiểm tra lại; để “Không dùng” thì cột đó được bỏ qua. Tệp đã tải lên được giữ lại, không cần chọn lại."),
+            Form.post(action: mapping.action, csrf: csrf, id: "import-mapping-form", rows + [Form.submit("Kiểm tra lại với các cột đã chọn")]))
+    }
+
+    private static func problems(_ preview: ImportPreview) -> Markup {
         let rows = preview.problems.prefix(shownLimit).map { p in
             H.row([H.text(p.row.map(String.init) ?? "—"), H.text(p.column.isEmpty ? "—" : p.column),
                    H.text(p.value.isEmpty ? "(trống)" : p.value), H.text(p.reason)])
@@ -32,9 +64,11 @@ enum ImportPreviewView {
                  H.p("Tệp có \(VietnameseFormat.number(count)) lỗi; chưa ghi gì vào hệ thống. Sửa tệp theo các lỗi dưới đây rồi tải lên lại.")),
             H.table(id: "import-problems", headers: ["Dòng", "Cột", "Giá trị", "Lỗi"], rows: rows),
             more(count),
-            H.h2("Tải lên tệp đã sửa"),
-            ImportUploadView.form(action: upload, error: nil, csrf: csrf),
         ])
+    }
+
+    private static func reupload(_ upload: String, csrf: String) -> Markup {
+        H.group([H.h2("Tải lên tệp đã sửa"), ImportUploadView.form(action: upload, error: nil, csrf: csrf)])
     }
 
     private static func plan(_ preview: ImportPreview, confirm: String?, upload: String, csrf: String) -> Markup {

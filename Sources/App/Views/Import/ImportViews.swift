@@ -30,7 +30,12 @@ enum ImportHubView {
                          H.el("h2", [:], H.a(ImportController.uploadURL(kind).path, kind.label)),
                          H.p(kind.intro),
                          H.el("p", [:], H.a(kind.templateURL.path, "Tải tệp mẫu (CSV)")))
-                })),
+                }),
+                // MARK: helper J: gradings import, column mapping
+                H.el("section", ["class": "card"],
+                     H.el("h2", [:], H.a(SiteURL.gradingImport.path, ImportKind.gradings.label)),
+                     H.p(ImportKind.gradings.intro),
+                     H.el("p", [:], H.a(ImportKind.gradings.templateURL.path, "Tải tệp mẫu (CSV)")))),
         ])
     }
 }
@@ -39,6 +44,10 @@ enum ImportHubView {
 enum ImportUploadView {
     static func render(kind: ImportKind, title: String, action: String, back: (href: String, label: String),
                        facts: [(String, Markup)] = [], error: String?, csrf: String) -> Markup {
+        let downloads: [Markup] = kind == .gradings
+            ? [H.a(SiteURL.gradingsXlsx.path, "Tải danh sách xếp loại đã có (Excel)", class: "button"),
+               H.a(SiteURL.gradingsCsv.path, "Tải danh sách xếp loại đã có (CSV)", class: "button")]
+            : []
         let columns = kind.columns.map { column in
             H.row([H.text(column.title), H.text(column.required ? "Có" : "Không"), H.text(kind.help(column.key))])
         }
@@ -52,7 +61,7 @@ enum ImportUploadView {
             H.p("Dòng tiêu đề có thể nằm dưới vài dòng tên đơn vị, tiêu đề; cột có thể theo thứ tự bất kỳ; "
                 + "tên cột không phân biệt chữ hoa, chữ thường, có dấu hay không dấu. Chữ gõ bằng phông cũ TCVN3 (ABC), VNI "
                 + "hoặc bảng mã Windows-1258 được nhận ra và chuyển sang Unicode theo từng cột."),
-            H.el("p", ["class": "actions"], H.a(kind.templateURL.path, "Tải tệp mẫu (CSV)", class: "button")),
+            H.el("p", ["class": "actions"], children: [H.a(kind.templateURL.path, "Tải tệp mẫu (CSV)", class: "button")] + downloads),
             H.table(id: "import-columns", headers: ["Cột", "Bắt buộc", "Cách ghi"], rows: columns),
         ])
     }
