@@ -61,8 +61,12 @@ def artifacts_dir():
 
 def _set_viewport(driver, width, height):
     """Sizes the window so that the page's viewport (innerWidth x innerHeight) is exactly
-    width x height: headless Chromium counts a window frame in the window size."""
+    width x height: headless Chromium counts a window frame in the window size, and since
+    Chromium 15x will not make a window narrower than 500 px, so a phone's width is set by
+    device emulation (the way DevTools' device toolbar does it)."""
     driver.set_window_size(width, height)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
     for _ in range(3):
         inner_w, inner_h = driver.execute_script("return [window.innerWidth, window.innerHeight]")
         if (inner_w, inner_h) == (width, height):
