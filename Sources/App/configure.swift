@@ -30,6 +30,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(ImportCommand(), as: "import")
     // MARK: helper K: generator
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
     // MARK: helper Q: benchmarks
 
     try routes(app)
