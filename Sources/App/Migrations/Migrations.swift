@@ -35,6 +35,7 @@ enum Migrations {
             // review reports (helper V)
             CreateReviews(),
             // speed at province scale (helper R)
+            AddRollupIndexes(),
         ])
     }
 }

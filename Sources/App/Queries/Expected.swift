@@ -21,15 +21,14 @@ enum Expected {
     /// `SELECT DISTINCT m.person_id AS person_id, m.unit_id AS unit_id` of the party members
     /// expected to write a personal plan for `year`: a membership open on at least one day of the
     /// year. A member who moved during the year has a row for each unit.
-    static func planMembersSQL(year: Int) -> SQLQueryString {
-        let first = LocalDate.firstOf(year: year), last = LocalDate.lastOf(year: year)
-        return """
-            SELECT DISTINCT m.person_id AS person_id, m.unit_id AS unit_id FROM memberships m \
-            JOIN people p ON p.id = m.person_id \
-            WHERE p.category = \(bind: PersonCategory.partyMember.rawValue) \
-            AND m.valid_from <= \(bind: last.iso) AND (m.valid_to IS NULL OR m.valid_to > \(bind: first.iso))
-            """
+    static func planMembersSQL(year: Int, within units: UnitCondition? = nil) -> SQLQueryString {
+        membersSQL(LocalDate.firstOf(year: year)...LocalDate.lastOf(year: year), within: units)
     }
+
+    /// A condition on a unit id column (e.g. `IndicatorRollup.under`): applied to the memberships
+    /// before DISTINCT, so the database reads only the memberships of those units (through
+    /// `memberships_unit`) instead of all of them and filtering after.
+    typealias UnitCondition = (SQLQueryString) -> SQLQueryString
 
     /// `SELECT u.id AS unit_id, mo.column1 AS month` of the cell-months expected to hold a
     /// regular meeting within `range` (months as "2024-03"): every month of which the cell
@@ -88,14 +87,16 @@ enum Expected {
     }
 
     /// `SELECT DISTINCT m.person_id AS person_id, m.unit_id AS unit_id` of the party members
-    /// with a membership open on at least one day of `range` (`planMembersSQL` for any period).
-    static func membersSQL(_ range: ClosedRange<LocalDate>) -> SQLQueryString {
-        """
-        SELECT DISTINCT m.person_id AS person_id, m.unit_id AS unit_id FROM memberships m \
-        JOIN people p ON p.id = m.person_id \
-        WHERE p.category = \(bind: PersonCategory.partyMember.rawValue) \
-        AND m.valid_from <= \(bind: range.upperBound.iso) AND (m.valid_to IS NULL OR m.valid_to > \(bind: range.lowerBound.iso))
-        """
+    /// with a membership open on at least one day of `range` (`planMembersSQL` for any period),
+    /// in the units `units` accepts when given.
+    static func membersSQL(_ range: ClosedRange<LocalDate>, within units: UnitCondition? = nil) -> SQLQueryString {
+        let inUnits: SQLQueryString = units.map { "AND \($0("m.unit_id")) " } ?? ""
+        return """
+            SELECT DISTINCT m.person_id AS person_id, m.unit_id AS unit_id FROM memberships m \
+            JOIN people p ON p.id = m.person_id \
+            WHERE p.category = \(bind: PersonCategory.partyMember.rawValue) \(inUnits)\
+            AND m.valid_from <= \(bind: range.upperBound.iso) AND (m.valid_to IS NULL OR m.valid_to > \(bind: range.lowerBound.iso))
+            """
     }
 
     /// Condition: the unit `alias` existed on at least one day of [first, last]

@@ -56,13 +56,18 @@ struct IndicatorRollup: Sendable {
         return years.joined(separator: " UNION ALL ")
     }
 
+    /// `person_id, unit_id` of the party members of the subtree at any time of the period.
+    func members() -> SQLQueryString {
+        Expected.membersSQL(range, within: under)
+    }
+
     /// `person_id, year` of the members expected to write a personal plan, one row per member and
     /// year the period touches, for memberships in the subtree.
     func planMemberYears() -> SQLQueryString {
         let years: [SQLQueryString] = period.years.map { year in
             """
             SELECT DISTINCT em.person_id AS person_id, \(literal: year) AS year \
-            FROM (\(Expected.planMembersSQL(year: year))) em WHERE \(under("em.unit_id"))
+            FROM (\(Expected.planMembersSQL(year: year, within: under))) em
             """
         }
         return years.joined(separator: " UNION ALL ")
@@ -70,15 +75,43 @@ struct IndicatorRollup: Sendable {
 }
 
 /// The indicators of `IndicatorDefinition.all`, each computed by one SQL statement (the
-/// `Indicators+…` files). Nothing is counted in Swift: a statement returns one row of figures.
+/// `Indicators+…` files), C.1 from three of them. Nothing is counted in Swift: a statement
+/// returns one row of figures.
 enum Indicators {
     static func compute(_ rollup: IndicatorRollup, on db: any Database) async throws -> [IndicatorResult] {
+        try await compute([rollup], on: db)[0]
+    }
+
+    /// Every indicator for each rollup, in `IndicatorCode` order. The statements are independent
+    /// reads and run side by side as far as the connections of `db`'s event loop allow
+    /// (PostgreSQL: four, `configure`), so none waits in the pool's queue long enough to time out;
+    /// SQLite has one connection an event loop, and a transaction one: one at a time there. A
+    /// derived indicator (C.1) is made from its sources' results, with no statement of its own.
+    static func compute(_ rollups: [IndicatorRollup], on db: any Database) async throws -> [[IndicatorResult]] {
         let sql = db as! any SQLDatabase
-        var results: [IndicatorResult] = []
-        for code in IndicatorCode.allCases {
-            results.append(try await compute(code, rollup, on: sql))
+        let codes = IndicatorCode.allCases.filter { !derived.contains($0) }
+        let jobs = rollups.indices.flatMap { r in codes.map { (r, $0) } }
+        let width = db.inTransaction || sql.dialect.name == "sqlite" ? 1 : 4
+        var results = rollups.map { _ in [IndicatorCode: IndicatorResult]() }
+        try await withThrowingTaskGroup(of: (Int, IndicatorResult).self) { group in
+            var next = 0
+            func start() {
+                guard next < jobs.count else { return }
+                let (r, code) = jobs[next]
+                next += 1
+                group.addTask { (r, try await compute(code, rollups[r], on: sql)) }
+            }
+            for _ in 0..<width { start() }
+            while let (r, result) = try await group.next() {
+                results[r][result.definition.code] = result
+                start()
+            }
         }
-        return results
+        return results.map { byCode in
+            var byCode = byCode
+            addDerived(to: &byCode)
+            return IndicatorCode.allCases.map { byCode[$0]! }
+        }
     }
 
     static func compute(_ code: IndicatorCode, _ r: IndicatorRollup, on sql: any SQLDatabase) async throws -> IndicatorResult {

@@ -5,23 +5,22 @@ import SQLKit
 /// The rollup table of DESIGN.md §3 for one unit and one period (`RollupTable`): a column per
 /// calendar year and the total, and the total of each unit directly below — all over the tree as
 /// it stood on the period's last day, so the columns and the branches add up to the total where
-/// an indicator adds up at all.
+/// an indicator adds up at all. Its statements (one per indicator and column) are independent
+/// reads and run side by side (`Indicators.compute(_:on:)`).
 enum IndicatorTables {
     static func rollup(_ unit: UnitRef, _ period: IndicatorPeriod, on db: any Database) async throws -> RollupTable {
         let treeDay = period.to
-        var years: [RollupTable.Column] = []
-        for slice in RollupTable.yearSlices(of: period) {
-            let results = try await Indicators.compute(IndicatorRollup(root: unit.id, period: slice.period, treeDay: treeDay), on: db)
-            years.append(.init(title: slice.title, period: slice.period, results: results))
-        }
-        let total = try await Indicators.compute(IndicatorRollup(root: unit.id, period: period), on: db)
-        var branches: [RollupTable.Branch] = []
-        for child in try await children(of: unit.id, on: treeDay, db: db) {
-            let results = try await Indicators.compute(IndicatorRollup(root: child.id, period: period), on: db)
-            branches.append(.init(code: child.code, name: child.name, results: results))
-        }
-        return RollupTable(unitCode: unit.code, unitName: unit.name, period: period, years: years, total: total,
-                           branches: branches)
+        let slices = RollupTable.yearSlices(of: period)
+        let below = try await children(of: unit.id, on: treeDay, db: db)
+        let rollups = slices.map { IndicatorRollup(root: unit.id, period: $0.period, treeDay: treeDay) }
+            + [IndicatorRollup(root: unit.id, period: period)]
+            + below.map { IndicatorRollup(root: $0.id, period: period) }
+        let results = try await Indicators.compute(rollups, on: db)
+        return RollupTable(
+            unitCode: unit.code, unitName: unit.name, period: period,
+            years: zip(slices, results).map { .init(title: $0.title, period: $0.period, results: $1) },
+            total: results[slices.count],
+            branches: zip(below, results.dropFirst(slices.count + 1)).map { .init(code: $0.code, name: $0.name, results: $1) })
     }
 
     /// The units directly below `root` in the tree of `day` (a unit dissolved earlier hangs under

@@ -14,7 +14,7 @@ extension Indicators {
         ])
     }
 
-    /// One row: `expected`, `submitted`, `on_time` personal plans of the members (also read by C.1).
+    /// One row: `expected`, `submitted`, `on_time` personal plans of the members.
     static func personalPlansSQL(_ r: IndicatorRollup) -> SQLQueryString {
         """
         SELECT COUNT(*) AS expected, COALESCE(SUM(f.has_plan), 0) AS submitted, \

@@ -19,10 +19,10 @@ extension Indicators {
     /// Members of the subtree at any time of the period, present at a session with a topic held
     /// in the period, whoever organised it (a province's conference counts for a cell's members).
     static func studyParticipation(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
-        let members: SQLQueryString = "FROM (\(Expected.membersSQL(r.range))) em WHERE \(r.under("em.unit_id"))"
+        let members: SQLQueryString = "FROM (\(r.members())) em"
         let row = try await Row.of("""
             SELECT (SELECT COUNT(DISTINCT em.person_id) \(members)) AS expected, \
-            (SELECT COUNT(DISTINCT em.person_id) \(members) AND EXISTS (SELECT 1 FROM attendances att \
+            (SELECT COUNT(DISTINCT em.person_id) \(members) WHERE EXISTS (SELECT 1 FROM attendances att \
             JOIN study_sessions s ON s.id = att.session_id WHERE att.person_id = em.person_id \
             AND att.status = \(bind: AttendanceStatus.present.rawValue) AND s.topic_id IS NOT NULL \
             AND \(r.dated("s.held_on")))) AS present, \

@@ -73,7 +73,8 @@ enum DashboardService {
 
     /// The key indicators of the selected year and the trend's shares of the years before, by
     /// year. The years before are counted over the selected period's tree, so a unit formed by a
-    /// merger shows the history of what it took in. Each figure is its indicator's own statement;
+    /// merger shows the history of what it took in. Each figure is its indicator's own statement
+    /// (C.1 made from its sources', `Indicators.addDerived`);
     /// they are independent reads, so they run side by side as far as the connection pool allows
     /// (on PostgreSQL, four connections an event loop; SQLite takes them in turn).
     private static func compute(_ unit: UnitRef, _ period: IndicatorPeriod, today: LocalDate,
@@ -83,7 +84,9 @@ enum DashboardService {
                 let selected = year == period.to.year
                 let rollup = selected ? IndicatorRollup(root: unit.id, period: period)
                     : IndicatorRollup(root: unit.id, period: .year(year, today: today), treeDay: period.to)
-                for code in selected ? keyCodes : trendCodes {
+                let wanted = selected ? keyCodes : trendCodes
+                let codes = Set(wanted.flatMap { Indicators.derived.contains($0) ? Indicators.sources(of: $0) : [$0] })
+                for code in codes {
                     group.addTask { (year, try await Indicators.compute(code, rollup, on: db)) }
                 }
             }
@@ -91,6 +94,7 @@ enum DashboardService {
             for try await (year, result) in group {
                 results[year, default: [:]][result.definition.code] = result
             }
+            for year in results.keys { Indicators.addDerived(to: &results[year]!) }
             return results
         }
     }
