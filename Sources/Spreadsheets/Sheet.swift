@@ -13,6 +13,10 @@ public enum Cell: Equatable, Sendable {
 
     /// Text in NFC, or `.empty` when it holds nothing but whitespace.
     public static func text(nfc raw: String) -> Cell {
+        // ASCII is NFC already: most cells (codes, numbers typed as text) skip the conversion.
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            return raw.utf8.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) } ? .empty : .text(raw)
+        }
         let s = raw.precomposedStringWithCanonicalMapping
         return s.allSatisfy(\.isWhitespace) ? .empty : .text(s)
     }

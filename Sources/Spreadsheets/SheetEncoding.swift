@@ -10,8 +10,12 @@ public struct ColumnEncoding: Equatable, Sendable {
 
     /// The encoding the column was converted from, if it was.
     public var convertedFrom: LegacyEncoding? {
-        if case .legacy(let encoding) = detection { return encoding }
-        return nil
+        // Kept out of line: inlined into `Table.conversions`, it crashes Swift 6.3's optimiser
+        // (an ownership verification error) in release builds.
+        @inline(never) get {
+            if case .legacy(let encoding) = detection { return encoding }
+            return nil
+        }
     }
 
     /// Why the column was left as it is, when it could not be decided.

@@ -9,15 +9,13 @@ import FoundationXML
 class SAXDelegate: NSObject, XMLParserDelegate {
     var failure: SpreadsheetError?
 
-    func start(_ name: Substring, _ attributes: [Substring: String]) {}
+    func start(_ name: Substring, _ attributes: XMLAttributes) {}
     func end(_ name: Substring) {}
     func text(_ string: String) {}
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        var attributes: [Substring: String] = [:]
-        for (key, value) in attributeDict { attributes[Self.local(key)] = value }
-        start(Self.local(elementName), attributes)
+        start(Self.local(elementName), XMLAttributes(attributeDict))
         if failure != nil { parser.abortParsing() }
     }
 
@@ -42,6 +40,21 @@ class SAXDelegate: NSObject, XMLParserDelegate {
     }
 }
 
+/// An element's attributes by name without prefix ("r:id" is `["id"]`), looked up in the
+/// parser's own dictionary: a sheet's million cells each get no dictionary of their own.
+struct XMLAttributes {
+    private let byName: [String: String]
+
+    init(_ byName: [String: String]) {
+        self.byName = byName
+    }
+
+    subscript(_ name: String) -> String? {
+        if let value = byName[name] { return value }
+        return byName.first { SAXDelegate.local($0.key) == name }?.value
+    }
+}
+
 /// `_rels/*.rels`: relationship id → target part and type.
 final class RelationshipsPart: SAXDelegate {
     struct Relationship {
@@ -51,7 +64,7 @@ final class RelationshipsPart: SAXDelegate {
 
     private(set) var byID: [String: Relationship] = [:]
 
-    override func start(_ name: Substring, _ attributes: [Substring: String]) {
+    override func start(_ name: Substring, _ attributes: XMLAttributes) {
         guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
         guard attributes["TargetMode"] != "External" else { return }
         byID[id] = Relationship(type: attributes["Type"] ?? "", target: target)
@@ -75,7 +88,7 @@ final class WorkbookPart: SAXDelegate {
     /// Mac Excel before 2011 counted days from 1904-01-01.
     private(set) var date1904 = false
 
-    override func start(_ name: Substring, _ attributes: [Substring: String]) {
+    override func start(_ name: Substring, _ attributes: XMLAttributes) {
         switch name {
         case "sheet":
             guard let sheetName = attributes["name"], let id = attributes["id"] else { return }
@@ -93,12 +106,13 @@ final class WorkbookPart: SAXDelegate {
 /// `xl/sharedStrings.xml`: the text of every `t="s"` cell, by index. Rich text is the
 /// concatenation of its runs; phonetic guides (`rPh`, furigana) are not part of the text.
 final class SharedStringsPart: SAXDelegate {
-    private(set) var strings: [String] = []
+    /// Each string as the cell that shows it, put in NFC once however many cells show it.
+    private(set) var cells: [Cell] = []
     private var current = ""
     private var capturing = false
     private var inPhonetic = false
 
-    override func start(_ name: Substring, _ attributes: [Substring: String]) {
+    override func start(_ name: Substring, _ attributes: XMLAttributes) {
         switch name {
         case "si": current = ""
         case "rPh": inPhonetic = true
@@ -109,7 +123,7 @@ final class SharedStringsPart: SAXDelegate {
 
     override func end(_ name: Substring) {
         switch name {
-        case "si": strings.append(OOXMLText.unescape(current))
+        case "si": cells.append(.text(nfc: OOXMLText.unescape(current)))
         case "rPh": inPhonetic = false
         case "t": capturing = false
         default: break
@@ -127,7 +141,7 @@ final class StylesPart: SAXDelegate {
     private var styleFormats: [Int] = []
     private var inCellXfs = false
 
-    override func start(_ name: Substring, _ attributes: [Substring: String]) {
+    override func start(_ name: Substring, _ attributes: XMLAttributes) {
         switch name {
         case "numFmt":
             if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] { customFormats[id] = code }

@@ -41,7 +41,7 @@ public enum XLSXReader {
         }
 
         let sheetPath = Package.resolve(relationship.target, from: workbook.path)
-        let part = SheetPart(sharedStrings: strings.strings, dateStyles: styles.dateStyles,
+        let part = SheetPart(sharedStrings: strings.cells, dateStyles: styles.dateStyles,
                              date1904: workbook.part.date1904, maxRows: limits.maxRows)
         try package.streamPart(sheetPath) { stream in
             try part.run(XMLParser(stream: stream), part: "trang tính “\(entry.name)”")

@@ -8,7 +8,7 @@ final class SheetPart: SAXDelegate {
     /// The widest sheet Excel makes (XFD); a reference beyond it is damage, not data.
     static let maxColumns = 16_384
 
-    private let sharedStrings: [String]
+    private let sharedStrings: [Cell]
     private let dateStyles: [Bool]
     private let date1904: Bool
     private let maxRows: Int
@@ -30,14 +30,14 @@ final class SheetPart: SAXDelegate {
 
     private enum Capture { case nothing, value, inline }
 
-    init(sharedStrings: [String], dateStyles: [Bool], date1904: Bool, maxRows: Int) {
+    init(sharedStrings: [Cell], dateStyles: [Bool], date1904: Bool, maxRows: Int) {
         self.sharedStrings = sharedStrings
         self.dateStyles = dateStyles
         self.date1904 = date1904
         self.maxRows = maxRows
     }
 
-    override func start(_ name: Substring, _ attributes: [Substring: String]) {
+    override func start(_ name: Substring, _ attributes: XMLAttributes) {
         switch name {
         case "row":
             rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
@@ -108,7 +108,7 @@ final class SheetPart: SAXDelegate {
         switch type {
         case "s":
             guard let index = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else { return .empty }
-            return .text(nfc: sharedStrings[index])
+            return sharedStrings[index]
         case "inlineStr":
             return .text(nfc: OOXMLText.unescape(inlineText))
         case "str", "e":

@@ -26,25 +26,45 @@ enum PeopleRows {
         input.fullName = text("fullName")
         input.birthDate = text("birthDate")
         let gender = text("gender")
-        input.gender = Gender.allCases.first { HeaderMatcher.fold($0.label) == HeaderMatcher.fold(gender) || $0.rawValue == gender }?.rawValue ?? gender
+        input.gender = (genders[HeaderMatcher.fold(gender)] ?? Gender(rawValue: gender))?.rawValue ?? gender
         let category = text("category")
         input.category = self.category(category)?.rawValue ?? category
         input.partyJoinedOn = text("partyJoinedOn")
         input.partyOfficialOn = text("partyOfficialOn")
-        input.identityNumber = digits(table.cell("identityNumber", row), lengths: [9, 12])
+        input.identityNumber = identity(table, row)
         input.phone = digits(table.cell("phone", row), lengths: [10])
         input.email = text("email")
         input.note = text("note")
-        return (input, text("unit"))
+        return (input, unitCode(table, row))
+    }
+
+    /// The row's unit code, as `input` reads it.
+    static func unitCode(_ table: Table, _ row: SheetRow) -> String {
+        VietnameseText.normalize(table.cell("unit", row).inputText)
+    }
+
+    /// The row's identity number, as `input` reads it.
+    static func identity(_ table: Table, _ row: SheetRow) -> String {
+        digits(table.cell("identityNumber", row), lengths: [9, 12])
     }
 
     /// "Đảng viên", "dang vien", "dang_vien", "ĐV"…
     static func category(_ text: String) -> PersonCategory? {
-        let folded = HeaderMatcher.fold(text)
-        guard !folded.isEmpty else { return nil }
-        if folded == "dv" { return .partyMember }
-        return PersonCategory.allCases.first { HeaderMatcher.fold($0.label) == folded || HeaderMatcher.fold($0.rawValue) == folded }
+        categories[HeaderMatcher.fold(text)]
     }
+
+    /// Folded label → gender ("nu" → female), folded once rather than for each row.
+    private static let genders = Dictionary(Gender.allCases.map { (HeaderMatcher.fold($0.label), $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// Folded label and folded code → category, the label winning; and "dv".
+    private static let categories: [String: PersonCategory] = {
+        var byFolded: [String: PersonCategory] = ["dv": .partyMember]
+        for category in PersonCategory.allCases.reversed() {
+            byFolded[HeaderMatcher.fold(category.rawValue)] = category
+            byFolded[HeaderMatcher.fold(category.label)] = category
+        }
+        return byFolded
+    }()
 
     /// A number cell loses its leading zero in Excel (012345678901 → 12345678901): put it back
     /// when one zero brings it to an expected length.
@@ -55,7 +75,7 @@ enum PeopleRows {
     }
 
     /// A blank cell, or a column the file lacks, keeps what the person's record holds.
-    static func merged(_ input: PersonService.PersonInput, over person: Person) -> PersonService.PersonInput {
+    static func merged(_ input: PersonService.PersonInput, over person: PersonSnapshot) -> PersonService.PersonInput {
         func keep(_ value: String?, _ stored: String?) -> String? { (value ?? "").isEmpty ? stored : value }
         var merged = input
         merged.fullName = keep(input.fullName, person.fullName)

@@ -44,11 +44,15 @@ extension PersonService {
         var partyOfficialOn: LocalDate?
         var note: String
 
-        /// Writes the fields; the folded name and the sort key always follow the name.
+        /// The folded name and the sort key always follow the name.
+        var nameFolded: String { VietnameseText.fold(fullName) }
+        var sortKey: String { VietnameseText.sortKey(fullName: fullName) }
+
+        /// Writes the fields.
         func apply(to person: Person) {
             person.fullName = fullName
-            person.nameFolded = VietnameseText.fold(fullName)
-            person.sortKey = VietnameseText.sortKey(fullName: fullName)
+            person.nameFolded = nameFolded
+            person.sortKey = sortKey
             person.category = category
             person.gender = gender
             person.birthDate = birthDate
@@ -64,6 +68,30 @@ extension PersonService {
     /// Checks a person's facts. `excluding` is the person being edited, for the uniqueness of
     /// the identity number.
     func check(_ input: PersonInput, excluding personID: Int?, into check: inout Check, today: LocalDate = .today()) async throws -> PersonFields {
+        var taken = false
+        let identity = Self.identityDigits(input.identityNumber)
+        if Self.isIdentityNumber(identity) {
+            var duplicate = Person.query(on: db).filter(\.$identityNumber == identity)
+            if let personID { duplicate = duplicate.filter(\.$id != personID) }
+            taken = try await duplicate.first() != nil
+        }
+        return Self.rules(input, into: &check, today: today, identityTaken: { _ in taken })
+    }
+
+    /// "0123 456 789" as typed → "0123456789": what the identity number is compared and stored as.
+    static func identityDigits(_ raw: String?) -> String {
+        VietnameseText.normalize(raw ?? "").replacingOccurrences(of: " ", with: "")
+    }
+
+    /// 9 (old card) or 12 (citizen identity) ASCII digits.
+    static func isIdentityNumber(_ digits: String) -> Bool {
+        digits.allSatisfy { $0.isASCII && $0.isNumber } && [9, 12].contains(digits.count)
+    }
+
+    /// The person form's rules, for one form or many rows alike: `identityTaken` says whether a
+    /// well-formed identity number is already someone else's (the database's answer, looked up
+    /// by the caller one at a time or for a whole file at once).
+    static func rules(_ input: PersonInput, into check: inout Check, today: LocalDate, identityTaken: (String) -> Bool) -> PersonFields {
         let fullName = check.text(input.fullName, field: "fullName", label: "Họ và tên", required: true, maxLength: 120)
         var category = PersonCategory.partyMember
         let rawCategory = VietnameseText.normalize(input.category ?? "")
@@ -86,14 +114,12 @@ extension PersonService {
         }
 
         var identityNumber: String?
-        let rawIdentity = VietnameseText.normalize(input.identityNumber ?? "").replacingOccurrences(of: " ", with: "")
+        let rawIdentity = identityDigits(input.identityNumber)
         if !rawIdentity.isEmpty {
-            if !rawIdentity.allSatisfy({ $0.isASCII && $0.isNumber }) || ![9, 12].contains(rawIdentity.count) {
+            if !isIdentityNumber(rawIdentity) {
                 check.fail("identityNumber", "Số CCCD/CMND phải gồm 9 hoặc 12 chữ số.")
             } else {
-                var duplicate = Person.query(on: db).filter(\.$identityNumber == rawIdentity)
-                if let personID { duplicate = duplicate.filter(\.$id != personID) }
-                if try await duplicate.first() != nil {
+                if identityTaken(rawIdentity) {
                     check.fail("identityNumber", "Số CCCD/CMND \(rawIdentity) đã có trong hồ sơ của người khác.")
                 }
                 identityNumber = rawIdentity
@@ -135,16 +161,8 @@ extension PersonService {
     func unit(_ ref: UnitRef, label: String, into check: inout Check) async throws -> OrgUnit? {
         switch ref {
         case .code(let raw, let field):
-            let code = VietnameseText.normalize(raw ?? "")
-            guard !code.isEmpty else {
-                check.fail(field, "\(label): vui lòng nhập mã tổ chức đảng.")
-                return nil
-            }
-            guard let unit = try await visibleUnit(code: code) else {
-                check.fail(field, "\(label): không tìm thấy tổ chức đảng có mã “\(code)” trong phạm vi của bạn.")
-                return nil
-            }
-            return unit
+            let found = try await visibleUnit(code: raw ?? "")
+            return Self.unit(code: raw, field: field, label: label, into: &check) { _ in found }
         case .id(let id, let field):
             guard let id else {
                 check.fail(field, "\(label): vui lòng cho biết mã số tổ chức đảng.")
@@ -158,41 +176,17 @@ extension PersonService {
         }
     }
 
-    /// Collects failures field by field.
-    struct Check: Sendable {
-        private(set) var failures: [ValidationFailure] = []
-
-        mutating func fail(_ field: String, _ message: String) {
-            failures.append(ValidationFailure(field: field, message: message))
+    /// A unit typed by its code, found by `visible` (nil for unknown and out-of-scope codes alike).
+    static func unit(code raw: String?, field: String, label: String, into check: inout Check, visible: (String) -> OrgUnit?) -> OrgUnit? {
+        let code = VietnameseText.normalize(raw ?? "")
+        guard !code.isEmpty else {
+            check.fail(field, "\(label): vui lòng nhập mã tổ chức đảng.")
+            return nil
         }
-
-        func hasFailure(_ field: String) -> Bool { failures.contains { $0.field == field } }
-
-        func throwIfFailed() throws {
-            if !failures.isEmpty { throw InvalidInput(failures) }
+        guard let unit = visible(code) else {
+            check.fail(field, "\(label): không tìm thấy tổ chức đảng có mã “\(code)” trong phạm vi của bạn.")
+            return nil
         }
-
-        mutating func text(_ raw: String?, field: String, label: String, required: Bool = false, maxLength: Int) -> String {
-            let value = VietnameseText.normalize(raw ?? "")
-            if required, value.isEmpty {
-                fail(field, "\(label): vui lòng nhập.")
-            } else if value.count > maxLength {
-                fail(field, "\(label) dài quá \(maxLength) ký tự.")
-            }
-            return value
-        }
-
-        mutating func date(_ raw: String?, field: String, label: String, required: Bool = false) -> LocalDate? {
-            let value = VietnameseText.normalize(raw ?? "")
-            if value.isEmpty {
-                if required { fail(field, "\(label): vui lòng nhập ngày.") }
-                return nil
-            }
-            guard let date = LocalDate.parse(value) else {
-                fail(field, "\(label) không hợp lệ: nhập ngày/tháng/năm, ví dụ 18/5/2021.")
-                return nil
-            }
-            return date
-        }
+        return unit
     }
 }
