@@ -32,6 +32,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // MARK: helper K: generator
     app.asyncCommands.use(GenerateCommand(), as: "generate")
     // MARK: helper Q: benchmarks
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 
     try routes(app)
 }
