@@ -71,4 +71,36 @@ import VaporTesting
             #expect(try await phone.get(SiteURL.units.path).status == .seeOther)
         }
     }
+    /// A page view soon after the last one writes nothing; one later than `renewalSlack` renews
+    /// the idle clock; a change to the session's data is always written.
+    @Test func theIdleClockIsRenewedWithoutAWriteOnEveryPage() async throws {
+        try await withTestApp { app in
+            // setup
+            let tree = try await Fixtures.tree(app)
+            try await Fixtures.user(app, "canbo", .officer, unit: tree.a)
+            var web = try await TestClient.login(app, "canbo")
+            let sql = app.db as! any SQLDatabase
+            struct Expiry: Decodable { let expires_at: Date }
+            func expiry() async throws -> Date {
+                try await sql.select().column("expires_at").from("sessions").first(decoding: Expiry.self)!.expires_at
+            }
+            let marked = Date().addingTimeInterval(DatabaseSessions.idleLifetime - DatabaseSessions.renewalSlack / 2)
+            try await sql.update("sessions").set("expires_at", to: SQLBind(marked)).run()
+
+            // act: within the slack, nothing is written
+            #expect(try await web.get(SiteURL.units.path).status == .ok)
+            let untouched = try await expiry()
+
+            // act: past the slack, the clock is renewed
+            let older = Date().addingTimeInterval(DatabaseSessions.idleLifetime - DatabaseSessions.renewalSlack * 2)
+            try await sql.update("sessions").set("expires_at", to: SQLBind(older)).run()
+            #expect(try await web.get(SiteURL.units.path).status == .ok)
+            let renewed = try await expiry()
+
+            // assert
+            #expect(abs(untouched.timeIntervalSince(marked)) < 1)
+            #expect(renewed > older.addingTimeInterval(DatabaseSessions.renewalSlack))
+            #expect(renewed <= Date().addingTimeInterval(DatabaseSessions.idleLifetime + 1))
+        }
+    }
 }

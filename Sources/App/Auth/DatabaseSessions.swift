@@ -27,20 +27,38 @@ struct DatabaseSessions: AsyncSessionDriver {
         return SessionID(string: key)
     }
 
+    /// How long a session's idle clock may lag: a request within this time of the last write that
+    /// changes nothing in the session writes nothing (every page view would otherwise write a row,
+    /// which serialises readers on SQLite).
+    static let renewalSlack: TimeInterval = 5 * 60
+
+    /// The row as this request read it.
+    private struct Read: StorageKey {
+        typealias Value = (data: String, expiresAt: Date)
+    }
+
     func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
-        struct Row: Decodable { let data: String }
-        let row = try await (request.db as! any SQLDatabase).select().column("data").from("sessions")
+        struct Row: Decodable { let data: String; let expires_at: Date }
+        let row = try await (request.db as! any SQLDatabase).select().column("data").column("expires_at").from("sessions")
             .where("key_hash", .equal, Self.hash(sessionID.string))
             .where("expires_at", .greaterThan, Date())
             .first(decoding: Row.self)
-        return try row.map { try JSONDecoder().decode(SessionData.self, from: Data($0.data.utf8)) }
+        guard let row else { return nil }
+        request.storage[Read.self] = (row.data, row.expires_at)
+        return try JSONDecoder().decode(SessionData.self, from: Data(row.data.utf8))
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
+        let encoded = try Self.encode(data)
+        let renewed = Date().addingTimeInterval(Self.idleLifetime)
+        if let read = request.storage[Read.self], read.data == encoded,
+           read.expiresAt > renewed.addingTimeInterval(-Self.renewalSlack) {
+            return sessionID
+        }
         try await (request.db as! any SQLDatabase).update("sessions")
-            .set("data", to: SQLBind(try Self.encode(data)))
+            .set("data", to: SQLBind(encoded))
             .set("user_id", to: SQLBind(Self.userID(data)))
-            .set("expires_at", to: SQLBind(Date().addingTimeInterval(Self.idleLifetime)))
+            .set("expires_at", to: SQLBind(renewed))
             .where("key_hash", .equal, Self.hash(sessionID.string))
             .run()
         return sessionID
@@ -62,7 +80,10 @@ struct DatabaseSessions: AsyncSessionDriver {
 
     private static func userID(_ data: SessionData) -> Int? { data["uid"].flatMap(Int.init) }
 
+    /// Keys sorted, so the same data always encodes to the same text (`updateSession` compares).
     private static func encode(_ data: SessionData) throws -> String {
-        String(decoding: try JSONEncoder().encode(data), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(data), as: UTF8.self)
     }
 }
