@@ -30,9 +30,13 @@ public enum XLSXReader {
         }
 
         let strings = SharedStringsPart()
+        // Streamed like the sheet: a province's members make a table of tens of megabytes, which
+        // the parser refuses when handed in one piece.
         if let path = workbook.relationships.target(ofType: "sharedStrings").map({ Package.resolve($0, from: workbook.path) }),
-           let xml = try package.data(of: path) {
-            try strings.run(XMLParser(data: xml), part: "bảng chuỗi dùng chung")
+           package.contains(path) {
+            try package.streamPart(path) { stream in
+                try strings.run(XMLParser(stream: stream), part: "bảng chuỗi dùng chung")
+            }
         }
         let styles = StylesPart()
         if let path = workbook.relationships.target(ofType: "styles").map({ Package.resolve($0, from: workbook.path) }),
@@ -90,6 +94,8 @@ private struct Package {
     }
 
     /// A small part, unpacked into memory (nil when the package has no such part).
+    func contains(_ path: String) -> Bool { archive[path] != nil }
+
     func data(of path: String) throws -> Data? {
         guard let entry = archive[path] else { return nil }
         var out = Data()
