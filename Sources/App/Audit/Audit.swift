@@ -139,7 +139,8 @@ enum Audit {
         try await entry.create(on: db)
     }
 
-    private static func json(_ value: any Encodable) throws -> String {
+    /// A record as the audit log stores it (keys sorted); the bulk writers use it too.
+    static func json(_ value: any Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)

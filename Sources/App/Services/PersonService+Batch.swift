@@ -100,9 +100,7 @@ private struct BulkBatch {
         var people = BatchInsert(into: Person.schema, columns: Self.personColumns)
         var memberships = BatchInsert(into: Membership.schema, columns: Self.membershipColumns)
         var audit = BatchInsert(into: AuditEntry.schema, columns: Self.auditColumns)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        func json(_ snapshot: PersonSnapshot) throws -> String { String(decoding: try encoder.encode(snapshot), as: UTF8.self) }
+        func json(_ snapshot: PersonSnapshot) throws -> String { try Audit.json(snapshot) }
         for change in changes {
             switch change {
             case .create(let f, let unitID, let unitName):
