@@ -35,7 +35,7 @@ import Vapor
 
     func documents(_ app: Application, _ root: Int, _ from: String, _ to: String) async throws -> Int {
         let period = try IndicatorPeriod(from: LocalDate(from)!, to: LocalDate(to)!)
-        let result = try await Indicators.compute(.guidanceDocuments, IndicatorRollup(root: root, period: period), on: app.db as! any SQLDatabase)
+        let result = try await Indicators.compute(.guidanceDocuments, IndicatorRollup(root: root, period: period), on: app.db as! any SQLDatabase)[0]
         return result.value.numerator
     }
 

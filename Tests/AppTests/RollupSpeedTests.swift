@@ -15,7 +15,7 @@ import Vapor
     static func oneByOne(_ rollup: IndicatorRollup, on db: any Database) async throws -> [IndicatorResult] {
         var results: [IndicatorResult] = []
         for code in IndicatorCode.allCases {
-            results.append(try await Indicators.compute(code, rollup, on: db as! any SQLDatabase))
+            results.append(try await Indicators.compute(code, rollup, on: db as! any SQLDatabase)[0])
         }
         return results
     }

@@ -5,17 +5,17 @@ import SQLKit
 /// The rollup table of DESIGN.md §3 for one unit and one period (`RollupTable`): a column per
 /// calendar year and the total, and the total of each unit directly below — all over the tree as
 /// it stood on the period's last day, so the columns and the branches add up to the total where
-/// an indicator adds up at all. Its statements (one per indicator and column) are independent
-/// reads and run side by side (`Indicators.compute(_:on:)`).
+/// an indicator adds up at all. They are the columns of one rollup: one statement per indicator
+/// (`Indicators.columns`).
 enum IndicatorTables {
     static func rollup(_ unit: UnitRef, _ period: IndicatorPeriod, on db: any Database) async throws -> RollupTable {
         let treeDay = period.to
         let slices = RollupTable.yearSlices(of: period)
         let below = try await children(of: unit.id, on: treeDay, db: db)
-        let rollups = slices.map { IndicatorRollup(root: unit.id, period: $0.period, treeDay: treeDay) }
-            + [IndicatorRollup(root: unit.id, period: period)]
-            + below.map { IndicatorRollup(root: $0.id, period: period) }
-        let results = try await Indicators.compute(rollups, on: db)
+        let columns = slices.map { IndicatorRollup.Column(root: unit.id, period: $0.period) }
+            + [IndicatorRollup.Column(root: unit.id, period: period)]
+            + below.map { IndicatorRollup.Column(root: $0.id, period: period) }
+        let results = try await Indicators.columns(IndicatorRollup(columns: columns, treeDay: treeDay), on: db)
         return RollupTable(
             unitCode: unit.code, unitName: unit.name, period: period,
             years: zip(slices, results).map { .init(title: $0.title, period: $0.period, results: $1) },

@@ -5,11 +5,19 @@ import SQLKit
 /// statement groups the period's decisions by form, issuer and kind of recipient; the parts are
 /// sums over those few groups.
 extension Indicators {
-    static func commendations(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func commendations(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await commendations(column: $0, sql) }
+    }
+
+    private static func commendations(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         try await register(.commendations, praise: false, byForm: true, r, sql)
     }
 
-    static func praise(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func praise(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await praise(column: $0, sql) }
+    }
+
+    private static func praise(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         try await register(.praise, praise: true, byForm: false, r, sql)
     }
 

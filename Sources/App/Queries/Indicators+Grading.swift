@@ -6,7 +6,11 @@ extension Indicators {
     /// Members: grades on submitted members' sheets of units in the subtree. Organisations: grades
     /// on submitted organisations' sheets of units graded below the root, in the subtree. Two
     /// one-row counts, each reading only the subtree's evaluations (by `unit_id`, by `subject_unit_id`).
-    static func gradings(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func gradings(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await gradings(column: $0, sql) }
+    }
+
+    private static func gradings(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let levels = GradingLevel.allCases
         func counts(_ prefix: String, _ condition: SQLQueryString) -> SQLQueryString {
             let columns = (["COUNT(*) AS \(ident: prefix + "n")"] + levels.enumerated().map { i, level -> SQLQueryString in

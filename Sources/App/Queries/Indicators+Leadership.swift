@@ -3,7 +3,11 @@ import SQLKit
 
 /// I.1–I.4: guidance, plans, breakthrough goals, codes of conduct (formulas: `IndicatorCatalog`).
 extension Indicators {
-    static func guidanceDocuments(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func guidanceDocuments(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await guidanceDocuments(column: $0, sql) }
+    }
+
+    private static func guidanceDocuments(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let row = try await Row.of("""
             SELECT COUNT(*) AS n FROM guidance_documents d WHERE \(r.dated("d.issued_on")) AND \(r.under("d.unit_id"))
             """, on: sql)
@@ -12,7 +16,11 @@ extension Indicators {
     }
 
     /// A plan counts when it stands submitted or approved; "on time" reads its first submission.
-    static func unitPlans(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func unitPlans(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await unitPlans(column: $0, sql) }
+    }
+
+    private static func unitPlans(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let row = try await Row.of(unitPlansSQL(r), on: sql)
         let definition = IndicatorCode.unitPlans.definition
         let done = try row.int("submitted")
@@ -39,7 +47,11 @@ extension Indicators {
 
     /// Goals of a year plan of a year the period touches, or of a whole-term plan whose programme
     /// runs in one of those years.
-    static func breakthroughGoals(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func breakthroughGoals(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await breakthroughGoals(column: $0, sql) }
+    }
+
+    private static func breakthroughGoals(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let firstDay = LocalDate.firstOf(year: r.period.years.lowerBound), lastDay = LocalDate.lastOf(year: r.period.years.upperBound)
         let term: SQLQueryString = "p.scope = \(bind: PlanScope.term.rawValue)"
         let year: SQLQueryString = "p.scope = \(bind: PlanScope.year.rawValue)"
@@ -66,7 +78,11 @@ extension Indicators {
     }
 
     /// "In force" on the last day: issued by then and not replaced by a revision issued by then.
-    static func conductCodes(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func conductCodes(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await conductCodes(column: $0, sql) }
+    }
+
+    private static func conductCodes(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let day = r.to.iso
         let row = try await Row.of("""
             SELECT COUNT(*) AS expected, COALESCE(SUM(f.in_force), 0) AS in_force FROM (\

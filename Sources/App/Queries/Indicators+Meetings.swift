@@ -5,7 +5,11 @@ import SQLKit
 extension Indicators {
     /// A cell-month is matched by the meeting's month, so the month a period starts or ends in
     /// counts its meeting whatever its day.
-    static func monthlyContent(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func monthlyContent(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await monthlyContent(column: $0, sql) }
+    }
+
+    private static func monthlyContent(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let row = try await Row.of(monthlyContentSQL(r), on: sql)
         let definition = IndicatorCode.monthlyContent.definition
         let expected = try row.int("expected")
@@ -38,7 +42,11 @@ extension Indicators {
 
     /// A cell meets the rule when every quarter it existed in (within the period) has a thematic
     /// meeting anywhere in that calendar quarter.
-    static func thematicMeetings(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func thematicMeetings(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await thematicMeetings(column: $0, sql) }
+    }
+
+    private static func thematicMeetings(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let thematic = CellMeetingKind.thematic.rawValue
         let row = try await Row.of("""
             SELECT (SELECT COUNT(*) FROM cell_meetings cm WHERE cm.kind = \(bind: thematic) AND \(r.dated("cm.held_on")) \
@@ -57,7 +65,11 @@ extension Indicators {
         ])
     }
 
-    static func thematicDiscussion(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func thematicDiscussion(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await thematicDiscussion(column: $0, sql) }
+    }
+
+    private static func thematicDiscussion(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let row = try await Row.of("""
             SELECT COUNT(*) AS meetings, CAST(COALESCE(SUM(cm.opinions_raised), 0) AS BIGINT) AS opinions \
             FROM cell_meetings cm WHERE cm.kind = \(bind: CellMeetingKind.thematic.rawValue) \

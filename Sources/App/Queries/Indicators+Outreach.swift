@@ -3,7 +3,11 @@ import SQLKit
 
 /// IV.1–IV.2: outreach and writing contests (formulas: `IndicatorCatalog`).
 extension Indicators {
-    static func outreach(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func outreach(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await outreach(column: $0, sql) }
+    }
+
+    private static func outreach(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let forms = OutreachForm.allCases
         let row = try await Row.of("""
             SELECT COUNT(*) AS n, CAST(COALESCE(SUM(o.participants), 0) AS BIGINT) AS participants, \
@@ -17,7 +21,11 @@ extension Indicators {
     }
 
     /// Contests the subtree organised, and the entries it sent to any contest of those years.
-    static func contests(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func contests(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await contests(column: $0, sql) }
+    }
+
+    private static func contests(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let entries: SQLQueryString = """
             FROM contest_entries e JOIN contests c ON c.id = e.contest_id WHERE \(r.inYears("c.year")) AND \(r.under("e.unit_id"))
             """

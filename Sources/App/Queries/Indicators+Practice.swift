@@ -5,7 +5,11 @@ import SQLKit
 extension Indicators {
     /// A member expected in a year counts once for it, however many cells of the subtree they
     /// belonged to; the plan binds to the due date of the plan's own cell.
-    static func personalPlans(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func personalPlans(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await personalPlans(column: $0, sql) }
+    }
+
+    private static func personalPlans(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let row = try await Row.of(personalPlansSQL(r), on: sql)
         let definition = IndicatorCode.personalPlans.definition
         let submitted = try row.int("submitted")
@@ -26,7 +30,11 @@ extension Indicators {
         """
     }
 
-    static func personalPlansFulfilled(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func personalPlansFulfilled(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await personalPlansFulfilled(column: $0, sql) }
+    }
+
+    private static func personalPlansFulfilled(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let row = try await Row.of("""
             SELECT COUNT(*) AS assessed, \
             COALESCE(SUM(\(flag("pp.assessment = \(bind: PlanAssessment.fulfilled.rawValue)"))), 0) AS fulfilled \
@@ -36,7 +44,11 @@ extension Indicators {
         return IndicatorResult(definition, definition.figure(try row.int("fulfilled"), of: try row.int("assessed")))
     }
 
-    static func practiceModels(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func practiceModels(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await practiceModels(column: $0, sql) }
+    }
+
+    private static func practiceModels(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let kinds = PracticeModelKind.allCases
         let row = try await Row.of("""
             SELECT COUNT(*) AS n, COUNT(DISTINCT pm.unit_id) AS units, \(countsBy("pm.kind", kinds.map(\.rawValue))) \
@@ -48,7 +60,11 @@ extension Indicators {
         return IndicatorResult(definition, definition.figure(try row.int("n")), parts: parts)
     }
 
-    static func exemplars(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func exemplars(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await exemplars(column: $0, sql) }
+    }
+
+    private static func exemplars(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let subjects = ExemplarSubject.allCases
         let row = try await Row.of("""
             SELECT COUNT(*) AS n, \(countsBy("x.subject", subjects.map(\.rawValue))) FROM exemplars x \

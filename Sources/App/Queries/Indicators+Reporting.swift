@@ -5,9 +5,9 @@ import SQLKit
 /// `IndicatorCatalog`): the expected and received counts that I.2, III.1 and II.4 read, so it
 /// is made from their results for the same rollup, with no statement of its own.
 extension Indicators {
-    static func reporting(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
-        reporting(unitPlans: try await unitPlans(r, sql), personalPlans: try await personalPlans(r, sql),
-                  monthlyContent: try await monthlyContent(r, sql))
+    static func reporting(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        let u = try await unitPlans(r, sql), p = try await personalPlans(r, sql), m = try await monthlyContent(r, sql)
+        return r.columns.indices.map { reporting(unitPlans: u[$0], personalPlans: p[$0], monthlyContent: m[$0]) }
     }
 
     /// Indicators made from other indicators' results of the same rollup.

@@ -3,22 +3,29 @@ import SQLKit
 
 /// II.1–II.3: study sessions, who took part, which TCCS held them (formulas: `IndicatorCatalog`).
 extension Indicators {
-    static func studySessions(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func studySessions(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
         let formats = StudyFormat.allCases, modes = StudyMode.allCases
-        let row = try await Row.of("""
-            SELECT COUNT(*) AS n, \(countsBy("s.format", formats.map(\.rawValue), prefix: "f")), \
-            \(countsBy("s.mode", modes.map(\.rawValue), prefix: "m")) FROM study_sessions s \
-            WHERE \(r.dated("s.held_on")) AND \(r.under("s.unit_id"))
-            """, on: sql)
+        let rows = try await Self.rows("""
+            SELECT c.col AS col, COUNT(*) AS n, \(countsBy("s.format", formats.map(\.rawValue), prefix: "f")), \
+            \(countsBy("s.mode", modes.map(\.rawValue), prefix: "m")) FROM study_sessions s \(r.join("s.unit_id")) \
+            WHERE s.held_on BETWEEN \(bind: r.firstDay.iso) AND \(bind: r.lastDay.iso) AND s.held_on BETWEEN c.d1 AND c.d2 \
+            GROUP BY c.col
+            """, r, on: sql)
         let definition = IndicatorCode.studySessions.definition
-        let parts = try Self.parts(row, formats.map(\.label), noun: definition.noun, prefix: "f")
-            + Self.parts(row, modes.map(\.label), noun: definition.noun, prefix: "m")
-        return IndicatorResult(definition, definition.figure(try row.int("n")), parts: parts)
+        return try rows.map { row in
+            let parts = try Self.parts(row, formats.map(\.label), noun: definition.noun, prefix: "f")
+                + Self.parts(row, modes.map(\.label), noun: definition.noun, prefix: "m")
+            return IndicatorResult(definition, definition.figure(try row.int("n")), parts: parts)
+        }
     }
 
     /// Members of the subtree at any time of the period, present at a session with a topic held
     /// in the period, whoever organised it (a province's conference counts for a cell's members).
-    static func studyParticipation(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func studyParticipation(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await studyParticipation(column: $0, sql) }
+    }
+
+    private static func studyParticipation(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let members: SQLQueryString = "FROM (\(r.members())) em"
         let row = try await Row.of("""
             SELECT (SELECT COUNT(DISTINCT em.person_id) \(members)) AS expected, \
@@ -36,7 +43,11 @@ extension Indicators {
     }
 
     /// A session counts for a TCCS when the TCCS or a unit under it (on the period's last day) held it.
-    static func grassrootsStudy(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
+    static func grassrootsStudy(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
+        try await r.eachColumn { try await grassrootsStudy(column: $0, sql) }
+    }
+
+    private static func grassrootsStudy(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let row = try await Row.of("""
             SELECT COUNT(*) AS expected, COALESCE(SUM(f.studied), 0) AS studied FROM (\
             SELECT \(flag("""

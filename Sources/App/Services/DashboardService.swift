@@ -57,7 +57,7 @@ enum DashboardService {
         guard period.to.year <= today.year else {
             throw InvalidInput([ValidationFailure(field: "year", message: "Năm không được sau năm hiện tại (\(today.year)).")])
         }
-        let results = try await compute(unit, period, today: today, on: access.db as! any SQLDatabase)
+        let results = try await compute(unit, period, today: today, on: access.db)
         let glance = keyCodes.map { results[period.to.year]![$0]! }
         let trend = trendCodes.map { code in
             Dashboard.Series(code: code, label: keyLabel(results[period.to.year]![code]!), points: results.keys.sorted().map { year in
@@ -71,31 +71,19 @@ enum DashboardService {
     /// The key indicators whose trend is drawn: the shares.
     static let trendCodes = keyCodes.filter { $0 == .thematicMeetings || $0.definition.measure == .share }
 
-    /// The key indicators of the selected year and the trend's shares of the years before, by
-    /// year. The years before are counted over the selected period's tree, so a unit formed by a
-    /// merger shows the history of what it took in. Each figure is its indicator's own statement
-    /// (C.1 made from its sources', `Indicators.addDerived`);
-    /// they are independent reads, so they run side by side as far as the connection pool allows
-    /// (on PostgreSQL, four connections an event loop; SQLite takes them in turn).
+    /// The key indicators of the selected year and of the years before, by year: the years are
+    /// the columns of one rollup, so each key indicator is one statement for all five
+    /// (`Indicators.columns`; C.1 made from its sources'). The years before are counted over the
+    /// selected period's tree, so a unit formed by a merger shows the history of what it took in.
     private static func compute(_ unit: UnitRef, _ period: IndicatorPeriod, today: LocalDate,
-                                on db: any SQLDatabase) async throws -> [Int: [IndicatorCode: IndicatorResult]] {
-        try await withThrowingTaskGroup(of: (Int, IndicatorResult).self) { group in
-            for year in (period.to.year - trendYears + 1)...period.to.year {
-                let selected = year == period.to.year
-                let rollup = selected ? IndicatorRollup(root: unit.id, period: period)
-                    : IndicatorRollup(root: unit.id, period: .year(year, today: today), treeDay: period.to)
-                let wanted = selected ? keyCodes : trendCodes
-                let codes = Set(wanted.flatMap { Indicators.derived.contains($0) ? Indicators.sources(of: $0) : [$0] })
-                for code in codes {
-                    group.addTask { (year, try await Indicators.compute(code, rollup, on: db)) }
-                }
-            }
-            var results: [Int: [IndicatorCode: IndicatorResult]] = [:]
-            for try await (year, result) in group {
-                results[year, default: [:]][result.definition.code] = result
-            }
-            for year in results.keys { Indicators.addDerived(to: &results[year]!) }
-            return results
+                                on db: any Database) async throws -> [Int: [IndicatorCode: IndicatorResult]] {
+        let years = Array((period.to.year - trendYears + 1)...period.to.year)
+        let columns = years.map { year in
+            IndicatorRollup.Column(root: unit.id, period: year == period.to.year ? period : .year(year, today: today))
         }
+        let results = try await Indicators.columns(IndicatorRollup(columns: columns, treeDay: period.to), codes: Set(keyCodes), on: db)
+        return Dictionary(uniqueKeysWithValues: zip(years, results).map { year, results in
+            (year, Dictionary(uniqueKeysWithValues: results.map { ($0.definition.code, $0) }))
+        })
     }
 }
