@@ -29,14 +29,16 @@ extension BaselineRollup {
     }
 
     /// `unit_id, year, due_on`: the due date binding each unit's record of `kind`: the nearest
-    /// setter's (depth ≥ 1, or ≥ 0 when the setter's own records are bound) that the unit lived to see.
-    private func due(_ kind: DueKind) -> SQLQueryString {
+    /// setter's (depth ≥ 1, or ≥ 0 when the setter's own records are bound) that the unit lived to see;
+    /// for the units `units` (a subquery of unit ids) only.
+    private func due(_ kind: DueKind, for units: SQLQueryString) -> SQLQueryString {
         """
         SELECT r.unit_id, r.year, r.due_on FROM (SELECT dc.descendant_id AS unit_id, dd.year AS year, dd.due_on AS due_on, \
         ROW_NUMBER() OVER (PARTITION BY dc.descendant_id, dd.year ORDER BY dc.depth) AS rn \
         FROM due_dates dd JOIN unit_closure dc ON dc.ancestor_id = dd.unit_id JOIN org_units fu ON fu.id = dc.descendant_id \
         WHERE dd.kind = \(bind: kind.rawValue) AND dc.depth >= \(literal: kind.includesSetter ? 0 : 1) \
-        AND dd.due_on >= fu.founded_on AND dd.year BETWEEN \(literal: firstYear) AND \(literal: lastYear)) r WHERE r.rn = 1
+        AND dd.due_on >= fu.founded_on AND dd.year BETWEEN \(literal: firstYear) AND \(literal: lastYear) \
+        AND dc.descendant_id IN (\(units))) r WHERE r.rn = 1
         """
     }
 
@@ -47,7 +49,7 @@ extension BaselineRollup {
             pl AS (SELECT p.unit_id, p.year, MIN(p.first_submitted_on) AS first_on FROM unit_plans p \
             WHERE p.scope = \(bind: PlanScope.year.rawValue) AND p.status IN (\(binds: submitted)) \
             AND p.year BETWEEN \(literal: firstYear) AND \(literal: lastYear) GROUP BY p.unit_id, p.year), \
-            due AS (\(due(.unitPlanYear))) \
+            due AS (\(due(.unitPlanYear, for: "SELECT unit_id FROM bench_tree"))) \
             SELECT uy.col, COUNT(*) AS expected, \(count("pl.unit_id IS NOT NULL", as: "submitted")), \
             \(count("pl.unit_id IS NOT NULL AND (d.due_on IS NULL OR pl.first_on <= d.due_on)", as: "on_time")) \
             FROM uy LEFT JOIN pl ON pl.unit_id = uy.unit_id AND pl.year = uy.year \
@@ -95,7 +97,10 @@ extension BaselineRollup {
             JOIN people p ON p.id = m.person_id \(under("m.unit_id")) \
             JOIN bench_years y ON y.y BETWEEN c.y1 AND c.y2 AND m.valid_from <= y.yl AND (m.valid_to IS NULL OR m.valid_to > y.yf) \
             WHERE p.category = \(bind: PersonCategory.partyMember.rawValue)), \
-            due AS (\(due(.personalPlan))) \
+            due AS (\(due(.personalPlan, for: """
+                SELECT pu.unit_id FROM personal_plans pu WHERE pu.person_id IN (SELECT x.person_id FROM x) \
+                AND pu.year BETWEEN \(literal: firstYear) AND \(literal: lastYear)
+                """))) \
             SELECT x.col, COUNT(*) AS expected, \(count("pp.id IS NOT NULL", as: "submitted")), \
             \(count("pp.id IS NOT NULL AND (d.due_on IS NULL OR pp.submitted_on <= d.due_on)", as: "on_time")) \
             FROM x LEFT JOIN personal_plans pp ON pp.person_id = x.person_id AND pp.year = x.year \

@@ -46,13 +46,15 @@ extension BaselineRollup {
     }
 
     /// Distinct members of each subtree in the column's days, and those present at a session with
-    /// a topic held in the column's years (within the period), whoever organised it.
+    /// a topic held in the column's years (within the period), whoever organised it. Attendance is
+    /// read only for people with a membership in the subtrees, as a grassroots unit's query would.
     private func participation() async throws -> [[Int]] {
         try await grouped("""
             WITH pres AS (SELECT DISTINCT att.person_id AS person_id, CAST(SUBSTR(s.held_on, 1, 4) AS INTEGER) AS y \
             FROM attendances att JOIN study_sessions s ON s.id = att.session_id \
             WHERE att.status = \(bind: AttendanceStatus.present.rawValue) AND s.topic_id IS NOT NULL \
-            AND s.held_on BETWEEN \(bind: from) AND \(bind: to)) \
+            AND s.held_on BETWEEN \(bind: from) AND \(bind: to) AND att.person_id IN (SELECT tm.person_id FROM memberships tm \
+            WHERE tm.unit_id IN (SELECT unit_id FROM bench_tree))) \
             SELECT x.col, COUNT(*) AS expected, SUM(x.hit) AS present FROM (\
             SELECT c.col AS col, m.person_id, MAX(CASE WHEN pr.person_id IS NULL THEN 0 ELSE 1 END) AS hit FROM memberships m \
             JOIN people p ON p.id = m.person_id \(under("m.unit_id")) AND m.valid_from <= c.d2 \
@@ -69,7 +71,8 @@ extension BaselineRollup {
             WITH sy AS (SELECT DISTINCT h.ancestor_id AS tccs, CAST(SUBSTR(s.held_on, 1, 4) AS INTEGER) AS y \
             FROM study_sessions s JOIN unit_closure_history h ON h.descendant_id = s.unit_id \
             AND h.valid_from <= \(bind: treeDay) AND (h.valid_to IS NULL OR h.valid_to > \(bind: treeDay)) \
-            WHERE s.topic_id IS NOT NULL AND s.held_on BETWEEN \(bind: from) AND \(bind: to)) \
+            WHERE s.topic_id IS NOT NULL AND s.held_on BETWEEN \(bind: from) AND \(bind: to) \
+            AND s.unit_id IN (SELECT unit_id FROM bench_tree) AND h.ancestor_id IN (SELECT unit_id FROM bench_tree)) \
             SELECT g.col, COUNT(*) AS expected, SUM(g.hit) AS studied FROM (\
             SELECT c.col AS col, u.id, MAX(CASE WHEN sy.tccs IS NULL THEN 0 ELSE 1 END) AS hit FROM org_units u \
             JOIN unit_kinds k ON k.code = u.kind_code \(under("u.id")) \
