@@ -80,7 +80,11 @@ public enum HeaderMatcher {
 
     /// "Thời lượng (phút)" → "thoiluongphut".
     public static func fold(_ header: String) -> String {
-        String(VietnameseText.fold(header).unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+        String(VietnameseText.fold(header).unicodeScalars.filter { scalar in
+            // In ASCII the letters are the alphabetic scalars; Unicode's property only beyond it.
+            scalar.isASCII ? (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar))
+                : scalar.properties.isAlphabetic
+        })
     }
 
     /// The text under the header is converted from a legacy encoding column by column
@@ -113,7 +117,8 @@ public enum HeaderMatcher {
         let byColumn = Dictionary(decoded.encodingReport.map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a })
         let encodings = specs.compactMap { spec in columns[spec.key].flatMap { byColumn[$0] }.map { (spec.key, $0) } }
         let table = Table(sheetName: sheet.name, headerRow: header.number, columns: columns, rows: rows, titles: titles,
-                          encodings: Dictionary(encodings, uniquingKeysWith: { a, _ in a }),
+                          encodings: Dictionary(encodings, uniquingKeysWith: { a, _ in a })
+                              .merging(ColumnEncoding.convertedFile(sheet.fileEncoding, columns: columns, rows: rows)) { _, file in file },
                           unrecognised: unrecognised(header, found: best.found))
         let undecided = specs.compactMap { spec -> String? in
             guard let reason = table.encodings[spec.key]?.undecidedReason, let column = columns[spec.key] else { return nil }

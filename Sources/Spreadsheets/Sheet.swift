@@ -17,7 +17,7 @@ public enum Cell: Equatable, Sendable {
         if raw.utf8.allSatisfy({ $0 < 0x80 }) {
             return raw.utf8.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) } ? .empty : .text(raw)
         }
-        let s = raw.precomposedStringWithCanonicalMapping
+        let s = VietnameseText.precomposed(raw)
         return s.allSatisfy(\.isWhitespace) ? .empty : .text(s)
     }
 

@@ -26,6 +26,24 @@ public struct ColumnEncoding: Equatable, Sendable {
     }
 }
 
+extension ColumnEncoding {
+    /// A file read whole in a legacy encoding (a CSV that is not UTF-8): each column read whose
+    /// text holds a character beyond ASCII was converted from it, and is reported like an XLSX
+    /// column converted on its own.
+    static func convertedFile(_ encoding: LegacyEncoding?, columns: [String: Int], rows: [SheetRow]) -> [String: ColumnEncoding] {
+        guard let encoding else { return [:] }
+        var out: [String: ColumnEncoding] = [:]
+        for (key, column) in columns {
+            let converted = rows.contains { row in
+                guard case .text(let text) = row[column] else { return false }
+                return text.utf8.contains { $0 >= 0x80 }
+            }
+            if converted { out[key] = ColumnEncoding(column: column, detection: .legacy(encoding), exampleRows: []) }
+        }
+        return out
+    }
+}
+
 extension Sheet {
     /// How many texts of a column decide its encoding: enough to see it, few enough that a
     /// long sheet is not read twice. The rest of the column is converted row by row.

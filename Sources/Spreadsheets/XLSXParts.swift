@@ -26,10 +26,16 @@ class SAXDelegate: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { text(string) }
 
+    /// A CDATA section is text like any other (`XMLScanner` reads it so too).
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { text(String(decoding: CDATABlock, as: UTF8.self)) }
+
     static func local(_ name: String) -> Substring {
-        guard let colon = name.lastIndex(of: ":") else { return Substring(name) }
-        return name[name.index(after: colon)...]
+        guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return Substring(name) }
+        return name[name.utf8.index(after: colon)...]
     }
+
+    /// Reads a part handed over in pieces (`XMLScanner`), as `run(_:part:)` would.
+    func scanner(part: String) -> XMLScanner { XMLScanner(self, part: part) }
 
     /// Runs `parser` with this delegate; a refusal of ours wins over libxml2's own error.
     func run(_ parser: XMLParser, part: String) throws {
@@ -40,18 +46,27 @@ class SAXDelegate: NSObject, XMLParserDelegate {
     }
 }
 
-/// An element's attributes by name without prefix ("r:id" is `["id"]`), looked up in the
-/// parser's own dictionary: a sheet's million cells each get no dictionary of their own.
+/// An element's attributes by name without prefix ("r:id" is `["id"]`): a handful each, found
+/// by looking along them, so a sheet's million cells each get no dictionary of their own.
 struct XMLAttributes {
-    private let byName: [String: String]
+    private let pairs: [(name: String, value: String)]
+    /// The names are without prefix already (`XMLScanner`).
+    private let local: Bool
 
     init(_ byName: [String: String]) {
-        self.byName = byName
+        pairs = byName.map { ($0.key, $0.value) }
+        local = false
+    }
+
+    init(localPairs: [(name: String, value: String)]) {
+        pairs = localPairs
+        local = true
     }
 
     subscript(_ name: String) -> String? {
-        if let value = byName[name] { return value }
-        return byName.first { SAXDelegate.local($0.key) == name }?.value
+        for pair in pairs where pair.name == name { return pair.value }
+        guard !local else { return nil }
+        return pairs.first { SAXDelegate.local($0.name) == name }?.value
     }
 }
 

@@ -5,9 +5,9 @@ import FoundationXML
 #endif
 
 /// XLSX (Office Open XML) as Excel, LibreOffice and Google Sheets write it: the package's
-/// relationships lead to the workbook, its sheets, shared strings and styles. The sheet is
-/// unpacked to a temporary file and parsed from there as a stream, so memory holds the rows
-/// read, not the sheet's XML.
+/// relationships lead to the workbook, its sheets, shared strings and styles. The sheet and the
+/// shared strings are read as they are unpacked (`XMLScanner`), so memory holds the rows read,
+/// not the sheet's XML.
 public enum XLSXReader {
     /// The first visible sheet, or the one named `sheetName`.
     public static func read(_ data: Data, sheet sheetName: String? = nil, limits: SpreadsheetLimits = SpreadsheetLimits()) throws -> Sheet {
@@ -34,9 +34,7 @@ public enum XLSXReader {
         // the parser refuses when handed in one piece.
         if let path = workbook.relationships.target(ofType: "sharedStrings").map({ Package.resolve($0, from: workbook.path) }),
            package.contains(path) {
-            try package.streamPart(path) { stream in
-                try strings.run(XMLParser(stream: stream), part: "bảng chuỗi dùng chung")
-            }
+            try package.scan(path, with: strings, part: "bảng chuỗi dùng chung")
         }
         let styles = StylesPart()
         if let path = workbook.relationships.target(ofType: "styles").map({ Package.resolve($0, from: workbook.path) }),
@@ -47,9 +45,7 @@ public enum XLSXReader {
         let sheetPath = Package.resolve(relationship.target, from: workbook.path)
         let part = SheetPart(sharedStrings: strings.cells, dateStyles: styles.dateStyles,
                              date1904: workbook.part.date1904, maxRows: limits.maxRows)
-        try package.streamPart(sheetPath) { stream in
-            try part.run(XMLParser(stream: stream), part: "trang tính “\(entry.name)”")
-        }
+        try package.scan(sheetPath, with: part, part: "trang tính “\(entry.name)”")
         let rows = part.mergedRows()
         guard !rows.isEmpty else { throw SpreadsheetError.empty }
         return Sheet(name: entry.name, rows: rows)
@@ -103,6 +99,19 @@ private struct Package {
         return out
     }
 
+    /// A large part read as it is unpacked, by `XMLScanner`: nothing of its XML is kept. A part
+    /// not in UTF-8 goes through a temporary file and `XMLParser` instead.
+    func scan(_ path: String, with delegate: SAXDelegate, part: String) throws {
+        guard let entry = archive[path] else { throw SpreadsheetError.damaged("không có \(path)") }
+        var scanner = delegate.scanner(part: part)
+        do {
+            try extract(entry) { try scanner.feed($0) }
+            try scanner.finish()
+        } catch is XMLScanner.NotUTF8 {
+            try streamPart(path) { stream in try delegate.run(XMLParser(stream: stream), part: part) }
+        }
+    }
+
     /// A large part, unpacked to a temporary file and handed over as a stream.
     func streamPart(_ path: String, _ body: (InputStream) throws -> Void) throws {
         guard let entry = archive[path] else { throw SpreadsheetError.damaged("không có \(path)") }
@@ -131,6 +140,8 @@ private struct Package {
                 try consume(chunk)
             }
         } catch let error as SpreadsheetError {
+            throw error
+        } catch let error as XMLScanner.NotUTF8 {
             throw error
         } catch {
             throw SpreadsheetError.damaged("không giải nén được \(entry.path)")

@@ -107,7 +107,7 @@ final class SheetPart: SAXDelegate {
     private func makeCell() -> Cell {
         switch type {
         case "s":
-            guard let index = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else { return .empty }
+            guard let index = Int(value) ?? Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else { return .empty }
             return sharedStrings[index]
         case "inlineStr":
             return .text(nfc: OOXMLText.unescape(inlineText))
@@ -118,7 +118,8 @@ final class SheetPart: SAXDelegate {
         case "d":
             return LocalDate(String(value.prefix(10))).map(Cell.date) ?? .text(nfc: value)
         default:
-            guard let number = Double(value.trimmingCharacters(in: .whitespaces)) else { return .text(nfc: value) }
+            // Without Foundation's trimming when the value is a plain number, as writers store it.
+            guard let number = Double(value) ?? Double(value.trimmingCharacters(in: .whitespaces)) else { return .text(nfc: value) }
             if style < dateStyles.count, dateStyles[style], let day = DateFormats.date(serial: number, date1904: date1904) {
                 return .date(day)
             }

@@ -123,7 +123,7 @@ import VaporTesting
             #expect(preview.status == .unprocessableEntity)
             let problems = ImportTestSupport.problems(in: preview.body.string)
             let byRow = Dictionary(grouping: problems, by: { $0[0] })
-            #expect(problems.map { $0[0] } == ["2", "3", "4", "5", "6", "7", "8", "9", "11", "12", "14"])
+            #expect(problems.map { $0[0] } == ["2", "3", "4", "5", "6", "7", "8", "9", "11", "12"])
             let submitted = byRow["2"]?.first?[3] ?? ""
             #expect(byRow["2"]?.first?[1] == "Mã chi bộ (cột C)" && submitted.contains("“Đã nộp”: không ghi đè"))
             #expect(byRow["3"]?.first?[3] == "Không tìm thấy tổ chức đảng có mã “ZZ” trong phạm vi của bạn.")
@@ -132,14 +132,51 @@ import VaporTesting
             #expect(byRow["6"]?.first?[3] == "Năm 2024 xếp loại theo mức, không chấm điểm: để trống cột điểm.")
             #expect(byRow["7"]?.first?[3] == "Năm 2025 chấm theo thang 100 điểm: ghi điểm từ 0 đến 100.")
             #expect(byRow["8"]?.first?[3] == "95 điểm, hoàn thành mọi nhiệm vụ là HTXSNV, không phải HTTNV.")
-            let stranger = byRow["9"]?.first?[3] ?? "", cap = byRow["14"]?.first?[3] ?? ""
+            let stranger = byRow["9"]?.first?[3] ?? ""
             #expect(stranger.hasPrefix("Không tìm thấy người này ở A1"))
             #expect(byRow["11"]?.first?[3] == "Trùng với dòng 10: cùng người (tổ chức) và năm.")
             #expect(byRow["12"]?.first?[3] == "Không tìm thấy tổ chức đảng có mã “B1” trong phạm vi của bạn.")
-            #expect(cap.hasSuffix("Có 2 HTXSNV, vượt giới hạn 20% của 2 HTTNV (tối đa 0)."))
+            // the cap is the grading screen's: a draft over it is a warning, not a problem
+            #expect(preview.body.string.contains("Có 2 HTXSNV, vượt giới hạn 20% của 2 HTTNV (tối đa 0)."))
             #expect(ImportTestSupport.confirmPath(in: preview.body.string) == nil)
             #expect(try await Evaluation.query(on: app.db).count() == 1)
             #expect(try await GradingSheet.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func aDraftOverTheCapIsImportedAndRefusedAtSubmissionLikeTheForm() async throws {
+        try await withTestApp { app in
+            // setup: 2024 with two HTXSNV (members 1 and 4) among eleven graded: 9 HTTNV allow 1
+            let w = try await Self.world(app)
+            var web = try await TestClient.login(app, "canbo.a")
+            let file = ImportTestSupport.csv(Self.goodRows(member4: "HTXSNV"))
+            let warning = "Có 2 HTXSNV, vượt giới hạn 20% của 9 HTTNV (tối đa 1)."
+
+            // act: preview, confirm, then submit the sheet as the form does
+            let preview = try await web.upload(SiteURL.gradingImport.path, filename: "vuot.csv", data: file)
+            let html = preview.body.string
+            let done = try await web.post(try #require(ImportTestSupport.confirmPath(in: html)), [:])
+            let sheet = try #require(try await Self.sheet(app, w.tree.a1, 2024, .member))
+            let id = try #require(sheet.id)
+            let page = try await web.get(SiteURL.gradingSheet(id).path)
+            let grades = try await GradingTestSupport.evaluations(app, sheet: id)
+            var fields: [String: String] = [:]
+            for grade in grades { fields["level-\(grade.personID ?? 0)"] = grade.level.rawValue }
+            let refused = try await web.post(SiteURL.gradingSheetSubmit(id).path, fields)
+
+            // assert: written as a draft with the warning, as the form would save it; submission refused with the form's message
+            #expect(preview.status == .ok && ImportTestSupport.problems(in: html).isEmpty)
+            #expect(html.contains("id=\"import-warnings\"") && html.contains("Bảng xếp loại đảng viên năm 2024 của \(w.tree.a1.name): \(warning)"))
+            #expect(done.status == .seeOther)
+            #expect(grades.count == 11 && grades.filter { $0.level == .excellent }.count == 2)
+            #expect(sheet.status == .draft)
+            #expect(page.body.string.contains(warning))
+            #expect(refused.status == .unprocessableEntity)
+            let detail = try await GradingService.detail(sheet, on: app.db)
+            let refusal = try #require(GradingService.capRefusal(detail.cap))
+            #expect(refusal == warning + " Hãy sửa trước khi nộp.")
+            #expect(refused.body.string.contains(refusal))
+            #expect(try await GradingSheet.find(id, on: app.db)?.status == .draft)
         }
     }
 

@@ -196,6 +196,7 @@ enum ImportReport {
     static func text(_ preview: ImportPreview, written: Bool) -> String {
         var lines = ["Tệp “\(preview.filename)” (SHA-256 \(preview.sha256)): \(VietnameseFormat.number(preview.rowCount)) dòng, nhập như \(preview.kind.label.lowercased())."]
         lines += preview.conversions.map { $0 + "." }
+        lines += preview.warnings
         if !preview.isValid {
             lines.append("Có \(VietnameseFormat.number(preview.problems.count)) lỗi; không dòng nào được ghi. Sửa tệp rồi chạy lại:")
             lines += preview.problems.map(problem)

@@ -128,7 +128,7 @@ struct ImportUpload: Sendable {
 }
 
 /// The header cells of an upload that name no column of its kind: each kind's plan reads the
-/// file through `ImportService.table`, which notes them here for the preview page's mapping form.
+/// file through `ImportService.open`, which notes them here for the preview page's mapping form.
 final class HeaderNotes: Sendable {
     private let box = NIOLockedValueBox<[String]>([])
 

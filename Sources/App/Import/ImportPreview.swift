@@ -62,17 +62,17 @@ struct ImportCounts: Codable, Sendable, Equatable {
     var updated = 0
     var skipped = 0
 
-    init(_ lines: [ImportLine]) {
-        for line in lines {
-            switch line.action {
-            case .create: created += 1
-            case .update: updated += 1
-            case .skip: skipped += 1
-            }
+    mutating func count(_ action: ImportAction) {
+        switch action {
+        case .create: created += 1
+        case .update: updated += 1
+        case .skip: skipped += 1
         }
     }
 
     var changes: Int { created + updated }
+    /// Every row's line, kept or not.
+    var total: Int { created + updated + skipped }
 
     /// "3 thêm mới, 1 cập nhật, 2 bỏ qua".
     var text: String {
@@ -89,9 +89,13 @@ struct ImportPreview: Sendable {
     /// Data rows read under the header.
     var rowCount = 0
     var problems: [ImportProblem] = []
-    var lines: [ImportLine] = []
+    /// The first `keptLines` rows' lines (`add`); `counts` covers every row.
+    private(set) var lines: [ImportLine] = []
+    private(set) var counts = ImportCounts()
     /// The columns read whose text was converted from a legacy encoding, as sentences.
     var conversions: [String] = []
+    /// What the person should know but does not stop the file (a grading sheet left over its cap).
+    var warnings: [String] = []
 
     init(kind: ImportKind, filename: String, sha256: String, rowCount: Int = 0, problems: [ImportProblem] = []) {
         self.kind = kind
@@ -101,14 +105,22 @@ struct ImportPreview: Sendable {
         self.problems = problems
     }
 
-    /// The preview of the data rows of `table`, saying which of its columns were converted.
-    init(kind: ImportKind, filename: String, sha256: String, table: Table) {
-        self.init(kind: kind, filename: filename, sha256: sha256, rowCount: table.rows.count)
-        conversions = table.conversions
+    var isValid: Bool { problems.isEmpty }
+
+    /// Lines kept for showing: what a page shows (`ImportPreviewView`), not a province's 250.000.
+    static let keptLines = 1000
+
+    /// What confirming would do with one more row: counted, and kept while fewer than `keptLines` are.
+    mutating func add(_ line: ImportLine) {
+        counts.count(line.action)
+        if lines.count < Self.keptLines { lines.append(line) }
     }
 
-    var counts: ImportCounts { ImportCounts(lines) }
-    var isValid: Bool { problems.isEmpty }
+    /// Nothing would be written (the file was refused while writing).
+    mutating func dropLines() {
+        lines = []
+        counts = ImportCounts()
+    }
 }
 
 /// The file cannot be written as it is: the preview says why. Thrown inside the confirming

@@ -88,6 +88,12 @@ extension GradingService {
         }
     }
 
+    /// The cap on HTXSNV, one rule however the grades come (the form, the API, a file): a draft
+    /// may be over it — the sheet shows `cap.warning` — and its submission is refused with this.
+    static func capRefusal(_ cap: GradingCap?) -> String? {
+        cap?.warning.map { $0 + " Hãy sửa trước khi nộp." }
+    }
+
     /// Submits the sheet to the level above: everyone graded and the cap kept, or 422 saying why.
     static func submit(_ sheet: GradingSheet, access: Access, today: LocalDate = .today()) async throws {
         try await access.requireWrite(unit: sheet.unitID)
@@ -100,7 +106,7 @@ extension GradingService {
             let names = ungraded.prefix(5).map(\.name).joined(separator: ", ") + (ungraded.count > 5 ? "…" : "")
             problems.add("sheet", "Còn \(VietnameseFormat.number(ungraded.count)) chưa xếp loại: \(names).")
         }
-        if let warning = detail.cap?.warning { problems.add("sheet", warning + " Hãy sửa trước khi nộp.") }
+        if let refusal = capRefusal(detail.cap) { problems.add("sheet", refusal) }
         try problems.check()
         let before = GradingSheetSnapshot(sheet, evaluations: detail.rows.compactMap(\.evaluation))
         sheet.status = .submitted

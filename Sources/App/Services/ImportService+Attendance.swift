@@ -14,12 +14,8 @@ enum AttendanceImport {
     }
 
     static func plan(_ upload: ImportUpload, sha256: String, session: StudySession, access: Access) async throws -> Plan {
-        let table: Table
-        switch ImportService.table(upload, sha256: sha256, kind: .attendance) {
-        case .success(let found): table = found
-        case .failure(let rejected): return Plan(preview: rejected.preview)
-        }
-        var plan = Plan(preview: ImportPreview(kind: .attendance, filename: upload.filename, sha256: sha256, table: table))
+        let (table, preview) = try ImportService.open(upload, sha256: sha256, kind: .attendance)
+        var plan = Plan(preview: preview)
         let people = try await Roster(session, access: access)
         var matched: [Int: Int] = [:]
         for row in table.rows {
@@ -45,16 +41,16 @@ enum AttendanceImport {
             matched[person.personID] = row.number
             let who = "\(person.fullName) (\(people.codes[person.unitID] ?? ""))"
             guard let status = line.status else {
-                plan.preview.lines.append(ImportLine(row: row.number, action: .skip, text: who, note: "Chưa ghi điểm danh, bỏ qua."))
+                plan.preview.add(ImportLine(row: row.number, action: .skip, text: who, note: "Chưa ghi điểm danh, bỏ qua."))
                 continue
             }
             let text = "\(who): \(status.label)"
             if person.status == status {
-                plan.preview.lines.append(ImportLine(row: row.number, action: .skip, text: text, note: "Đã có, bỏ qua."))
+                plan.preview.add(ImportLine(row: row.number, action: .skip, text: text, note: "Đã có, bỏ qua."))
                 continue
             }
             let note = person.status.map { "Trước đây: \($0.label.lowercased())." } ?? ""
-            plan.preview.lines.append(ImportLine(row: row.number, action: person.status == nil ? .create : .update, text: text, note: note))
+            plan.preview.add(ImportLine(row: row.number, action: person.status == nil ? .create : .update, text: text, note: note))
             plan.marks.append((row.number, AttendanceMark(personID: person.personID, status: status.rawValue)))
         }
         return plan

@@ -13,12 +13,8 @@ enum CellMeetingImport {
     }
 
     static func plan(_ upload: ImportUpload, sha256: String, access: Access) async throws -> Plan {
-        let table: Table
-        switch ImportService.table(upload, sha256: sha256, kind: .cellMeetings) {
-        case .success(let found): table = found
-        case .failure(let rejected): return Plan(preview: rejected.preview)
-        }
-        var plan = Plan(preview: ImportPreview(kind: .cellMeetings, filename: upload.filename, sha256: sha256, table: table))
+        let (table, preview) = try ImportService.open(upload, sha256: sha256, kind: .cellMeetings)
+        var plan = Plan(preview: preview)
         var cells = CellCache()
         var signatures: [String: Int] = [:]
         var months: [String: Int] = [:]
@@ -40,7 +36,7 @@ enum CellMeetingImport {
             }
             let cell = try await cells.unit(input.unitCode ?? "", access: access)
             if problems.isEmpty, let cell, try await exists(input, in: cell, on: access.db) {
-                plan.preview.lines.append(ImportLine(row: row.number, action: .skip, text: describe(input, cell), note: "Đã có, bỏ qua."))
+                plan.preview.add(ImportLine(row: row.number, action: .skip, text: describe(input, cell), note: "Đã có, bỏ qua."))
                 continue
             }
             do {
@@ -54,7 +50,7 @@ enum CellMeetingImport {
             }
             if problems.isEmpty, let cell {
                 plan.creates.append((row.number, input))
-                plan.preview.lines.append(ImportLine(row: row.number, action: .create, text: describe(input, cell)))
+                plan.preview.add(ImportLine(row: row.number, action: .create, text: describe(input, cell)))
             }
             plan.preview.problems += problems
         }

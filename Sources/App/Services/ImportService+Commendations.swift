@@ -22,12 +22,8 @@ enum CommendationImport {
     }
 
     static func plan(_ upload: ImportUpload, sha256: String, access: Access) async throws -> Plan {
-        let table: Table
-        switch ImportService.table(upload, sha256: sha256, kind: .commendations) {
-        case .success(let found): table = found
-        case .failure(let rejected): return Plan(preview: rejected.preview)
-        }
-        var plan = Plan(preview: ImportPreview(kind: .commendations, filename: upload.filename, sha256: sha256, table: table))
+        let (table, preview) = try ImportService.open(upload, sha256: sha256, kind: .commendations)
+        var plan = Plan(preview: preview)
         let forms = try await CommendationForm.query(on: access.db).all()
         let issuers = try await CommendationIssuer.query(on: access.db).all()
         var seen: [String: Int] = [:]
@@ -74,14 +70,14 @@ enum CommendationImport {
                 let scratch = Commendation()
                 values.apply(to: scratch)
                 if try same(CommendationSnapshot(existing), CommendationSnapshot(scratch)) {
-                    plan.preview.lines.append(ImportLine(row: sheetRow.number, action: .skip, text: text, note: "Đã có, không đổi."))
+                    plan.preview.add(ImportLine(row: sheetRow.number, action: .skip, text: text, note: "Đã có, không đổi."))
                 } else {
                     plan.writes.append(Write(row: sheetRow.number, commendationID: existing.id, input: input))
-                    plan.preview.lines.append(ImportLine(row: sheetRow.number, action: .update, text: text, note: "Đã có; cập nhật các thông tin khác."))
+                    plan.preview.add(ImportLine(row: sheetRow.number, action: .update, text: text, note: "Đã có; cập nhật các thông tin khác."))
                 }
             } else {
                 plan.writes.append(Write(row: sheetRow.number, commendationID: nil, input: input))
-                plan.preview.lines.append(ImportLine(row: sheetRow.number, action: .create, text: text))
+                plan.preview.add(ImportLine(row: sheetRow.number, action: .create, text: text))
             }
         }
         return plan

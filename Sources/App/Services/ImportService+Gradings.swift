@@ -7,7 +7,8 @@ import Vapor
 
 /// Gradings from a file: each row a grade on the sheet of its unit and year, under the rules of
 /// the grading screen (the regime of the year, or the sheet's own once opened; its cap on
-/// HTXSNV; a submitted sheet is never overwritten). The sheets are opened and saved through
+/// HTXSNV, which a draft may exceed — a warning — and submission may not; a submitted sheet is
+/// never overwritten). The sheets are opened and saved through
 /// `GradingService`, with its audit entries. A grade already recorded alike is skipped, so
 /// importing a file again changes nothing.
 enum GradingImport {
@@ -39,16 +40,11 @@ enum GradingImport {
         var marks: [Int: GradingMark] = [:]
         var rows: [Int: Int] = [:]
         var changed = false
-        var lastExcellentRow: Int?
     }
 
     static func plan(_ upload: ImportUpload, sha256: String, access: Access) async throws -> Plan {
-        let table: Table
-        switch ImportService.table(upload, sha256: sha256, kind: .gradings) {
-        case .success(let found): table = found
-        case .failure(let rejected): return Plan(preview: rejected.preview)
-        }
-        var plan = Plan(preview: ImportPreview(kind: .gradings, filename: upload.filename, sha256: sha256, table: table))
+        let (table, preview) = try ImportService.open(upload, sha256: sha256, kind: .gradings)
+        var plan = Plan(preview: preview)
         var targets: [String: Target] = [:]
         var refused: [String: String] = [:]
         var units: [String: OrgUnit?] = [:]
@@ -114,24 +110,23 @@ enum GradingImport {
             if let old = target.existing[key], (stored.note ?? "").isEmpty { stored.note = old.note }
             target.marks[key] = stored
             target.levels[key] = level
-            if level == .excellent { target.lastExcellentRow = sheetRow.number }
             if let old = target.existing[key], old.level == level, old.score == mark.scoreValue, old.note == (stored.note ?? ""),
                !target.rules.isScored || (old.allTasksDone ?? false) == stored.allTasksDone {
-                plan.preview.lines.append(ImportLine(row: sheetRow.number, action: .skip, text: text, note: "Đã có, không đổi."))
+                plan.preview.add(ImportLine(row: sheetRow.number, action: .skip, text: text, note: "Đã có, không đổi."))
             } else {
                 target.changed = true
                 let note = target.existing[key].map { "Thay \($0.level.abbreviation)" + ($0.score.map { " (\(GradingScore.format($0)) điểm)" } ?? "") + "." }
-                plan.preview.lines.append(ImportLine(row: sheetRow.number, action: target.existing[key] == nil ? .create : .update,
+                plan.preview.add(ImportLine(row: sheetRow.number, action: target.existing[key] == nil ? .create : .update,
                                                      text: text, note: note ?? ""))
             }
             targets[sheetKey] = target
         }
         for target in targets.values.sorted(by: { ($0.rows.values.min() ?? 0) < ($1.rows.values.min() ?? 0) }) where target.changed {
             let counts = Dictionary(grouping: target.levels.values, by: { $0 }).mapValues(\.count)
+            // The grading screen's rule: a draft may be over the cap; submitting it is refused.
             if let warning = target.rules.cap(excellent: counts[.excellent] ?? 0, good: counts[.good] ?? 0, outstanding: target.outstanding)?.warning {
-                plan.preview.problems.append(ImportProblem(
-                    row: target.lastExcellentRow, column: table.has("level") ? table.label("level") : "",
-                    reason: "Bảng xếp loại \(target.subject.label.lowercased()) năm \(target.year) của \(target.unit.name): \(warning)"))
+                plan.preview.warnings.append("Bảng xếp loại \(target.subject.label.lowercased()) năm \(target.year) của \(target.unit.name): "
+                    + "\(warning) Bảng vẫn được ghi (nháp) nhưng phải sửa trước khi nộp.")
             }
             plan.writes.append(Write(row: target.rows.values.min() ?? 0, unitCode: target.unit.code, year: target.year,
                                      subject: target.subject, marks: target.marks))

@@ -19,12 +19,8 @@ enum PeopleImport {
     /// Checks every row against what `PersonService.known` loaded for the whole file, so a
     /// province's members take a few queries, not several a row.
     static func plan(_ upload: ImportUpload, sha256: String, access: Access) async throws -> Plan {
-        let table: Table
-        switch ImportService.table(upload, sha256: sha256, kind: .people) {
-        case .success(let found): table = found
-        case .failure(let rejected): return Plan(preview: rejected.preview)
-        }
-        var plan = Plan(preview: ImportPreview(kind: .people, filename: upload.filename, sha256: sha256, table: table))
+        let (table, preview) = try ImportService.open(upload, sha256: sha256, kind: .people)
+        var plan = Plan(preview: preview)
         let service = PersonService(db: access.db, access: access)
         let known = try await service.known(
             unitCodes: Set(table.rows.map { PeopleRows.unitCode(table, $0) }),
@@ -77,14 +73,14 @@ enum PeopleImport {
             if let person {
                 let changed = PeopleRows.changes(person, PersonSnapshot(fields, id: person.id, currentUnitID: person.currentUnitID))
                 if changed.isEmpty {
-                    plan.preview.lines.append(ImportLine(row: row.number, action: .skip, text: text, note: "Đã có, không đổi."))
+                    plan.preview.add(ImportLine(row: row.number, action: .skip, text: text, note: "Đã có, không đổi."))
                     continue
                 }
                 plan.changes.append(.update(before: person, fields))
-                plan.preview.lines.append(ImportLine(row: row.number, action: .update, text: text, note: "Đổi " + changed.joined(separator: ", ") + "."))
+                plan.preview.add(ImportLine(row: row.number, action: .update, text: text, note: "Đổi " + changed.joined(separator: ", ") + "."))
             } else {
                 plan.changes.append(.create(fields, unitID: unit.id!, unitName: unit.name))
-                plan.preview.lines.append(ImportLine(row: row.number, action: .create, text: text, note: since))
+                plan.preview.add(ImportLine(row: row.number, action: .create, text: text, note: since))
             }
             plan.rows.append(row.number)
             if let number = fields.identityNumber { claimed[number] = key }
@@ -147,6 +143,7 @@ enum PeopleImport {
         /// The namesakes of the row's unit it may be: born on its birth date when it gives one
         /// (none when that date cannot be read), without an identity number when it gives one.
         func among<P>(_ namesakes: [P], birthDate: KeyPath<P, LocalDate?>, identityNumber: KeyPath<P, String?>) -> Match<P> {
+            guard !namesakes.isEmpty else { return .none }
             var found = namesakes
             if !birth.isEmpty {
                 guard let day = LocalDate.parse(birth) else { return .none }

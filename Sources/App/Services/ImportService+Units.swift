@@ -26,12 +26,8 @@ enum UnitImport {
     }
 
     static func plan(_ upload: ImportUpload, sha256: String, access: Access) async throws -> Plan {
-        let table: Table
-        switch ImportService.table(upload, sha256: sha256, kind: .units) {
-        case .success(let found): table = found
-        case .failure(let rejected): return Plan(preview: rejected.preview)
-        }
-        var plan = Plan(preview: ImportPreview(kind: .units, filename: upload.filename, sha256: sha256, table: table))
+        let (table, preview) = try ImportService.open(upload, sha256: sha256, kind: .units)
+        var plan = Plan(preview: preview)
         guard access.user.role.restructures else {
             plan.preview.problems = [ImportProblem(row: nil, reason: "Tài khoản của bạn không được thay đổi cây tổ chức đảng.")]
             return plan
@@ -79,16 +75,16 @@ enum UnitImport {
             if let existing {
                 let changed = UnitRows.changes(existing, fields)
                 if changed.isEmpty {
-                    plan.preview.lines.append(ImportLine(row: sheetRow.number, action: .skip, text: text, note: "Đã có, không đổi."))
+                    plan.preview.add(ImportLine(row: sheetRow.number, action: .skip, text: text, note: "Đã có, không đổi."))
                 } else {
                     plan.writes.append(Write(row: sheetRow.number, unitID: existing.id, fields: fields, parentID: nil, parentCode: ""))
-                    plan.preview.lines.append(ImportLine(row: sheetRow.number, action: .update, text: text, note: "Đổi " + changed.joined(separator: ", ") + "."))
+                    plan.preview.add(ImportLine(row: sheetRow.number, action: .update, text: text, note: "Đổi " + changed.joined(separator: ", ") + "."))
                 }
             } else {
                 created[fields.code] = fields.foundedOn
                 plan.writes.append(Write(row: sheetRow.number, unitID: nil, fields: fields, parentID: parentID, parentCode: row.parentCode))
                 let under = row.parentCode.isEmpty ? "cấp cao nhất" : "trực thuộc \(row.parentCode)"
-                plan.preview.lines.append(ImportLine(row: sheetRow.number, action: .create, text: text,
+                plan.preview.add(ImportLine(row: sheetRow.number, action: .create, text: text,
                                                      note: "Thành lập \(VietnameseFormat.date(fields.foundedOn)), \(under)."))
             }
         }

@@ -132,9 +132,18 @@ enum ImportService {
         return plan.preview
     }
 
+    /// The dry run: what the file would do, or why it cannot be read or written.
     static func check(_ upload: ImportUpload, sha256: String, kind: ImportKind, params: ImportParams, access: Access) async throws -> ImportPreview {
         var upload = upload
         upload.mapping = try params.headerMapping(kind)
+        do {
+            return try await plannedPreview(upload, sha256: sha256, kind: kind, params: params, access: access)
+        } catch let rejected as ImportRejected {
+            return rejected.preview
+        }
+    }
+
+    private static func plannedPreview(_ upload: ImportUpload, sha256: String, kind: ImportKind, params: ImportParams, access: Access) async throws -> ImportPreview {
         switch kind {
         case .cellMeetings:
             return try await CellMeetingImport.plan(upload, sha256: sha256, access: access).preview
@@ -152,9 +161,11 @@ enum ImportService {
         }
     }
 
-    /// The file's data rows under their header, or the preview of why it cannot be read.
+    /// How every kind's plan starts: the file's data rows under their header, and the preview
+    /// to fill (saying which columns were converted from a legacy encoding, for CSV and XLSX
+    /// alike). Throws `ImportRejected`, with the preview of why, when the file cannot be read.
     /// The header cells no column took (mapping included) are noted on the upload.
-    static func table(_ upload: ImportUpload, sha256: String, kind: ImportKind) -> Result<Table, ImportRejected> {
+    static func open(_ upload: ImportUpload, sha256: String, kind: ImportKind) throws -> (table: Table, preview: ImportPreview) {
         var sheet: Sheet?
         do {
             let read = try SpreadsheetReader.read(upload.data, filename: upload.filename, limits: upload.run.limits)
@@ -162,12 +173,14 @@ enum ImportService {
             let table = try HeaderMatcher.table(read, columns: kind.columns, mapping: upload.mapping)
             upload.headers.unrecognised = table.unrecognised
             upload.run.progress?.start(total: table.rows.count)
-            return .success(table)
+            var preview = ImportPreview(kind: kind, filename: upload.filename, sha256: sha256, rowCount: table.rows.count)
+            preview.conversions = table.conversions
+            return (table, preview)
         } catch {
             if let sheet { upload.headers.unrecognised = HeaderMatcher.unrecognisedHeaders(sheet, columns: kind.columns, mapping: upload.mapping) }
             let reason = (error as? SpreadsheetError)?.description ?? "Không đọc được tệp."
-            return .failure(ImportRejected(preview: ImportPreview(
-                kind: kind, filename: upload.filename, sha256: sha256, problems: [ImportProblem(row: nil, reason: reason)])))
+            throw ImportRejected(preview: ImportPreview(
+                kind: kind, filename: upload.filename, sha256: sha256, problems: [ImportProblem(row: nil, reason: reason)]))
         }
     }
 
@@ -175,7 +188,7 @@ enum ImportService {
     /// preview names the row.
     static func writeFailure(_ preview: ImportPreview, row: Int?, _ error: any Error) -> ImportRejected {
         var failed = preview
-        failed.lines = []
+        failed.dropLines()
         if let invalid = error as? InvalidInput {
             failed.problems = invalid.failures.map { ImportProblem(row: row, reason: ImportProblem.reason(fromMessage: $0.message)) }
         } else {

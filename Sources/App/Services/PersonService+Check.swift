@@ -31,7 +31,8 @@ extension PersonService {
                 if required { fail(field, "\(label): vui lòng nhập ngày.") }
                 return nil
             }
-            guard let date = LocalDate.parse(value) else {
+            // A date cell reads as ISO already: no need for `parse`'s trimming and separators.
+            guard let date = LocalDate(value) ?? LocalDate.parse(value) else {
                 fail(field, "\(label) không hợp lệ: nhập ngày/tháng/năm, ví dụ 18/5/2021.")
                 return nil
             }

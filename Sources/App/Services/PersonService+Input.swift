@@ -80,7 +80,8 @@ extension PersonService {
 
     /// "0123 456 789" as typed → "0123456789": what the identity number is compared and stored as.
     static func identityDigits(_ raw: String?) -> String {
-        VietnameseText.normalize(raw ?? "").replacingOccurrences(of: " ", with: "")
+        let text = VietnameseText.normalize(raw ?? "")
+        return text.utf8.contains(0x20) ? text.replacingOccurrences(of: " ", with: "") : text
     }
 
     /// 9 (old card) or 12 (citizen identity) ASCII digits.

@@ -7,6 +7,11 @@ public enum VietnameseText {
 
     /// Unicode NFC, leading/trailing whitespace trimmed, internal whitespace runs collapsed to one space.
     public static func normalize(_ s: String) -> String {
+        Stable.normalize(s) ?? referenceNormalize(s)
+    }
+
+    /// `normalize` through Foundation, for any text (`Stable` answers the usual text without it).
+    static func referenceNormalize(_ s: String) -> String {
         s.precomposedStringWithCanonicalMapping
             .split(whereSeparator: { $0.isWhitespace })
             .joined(separator: " ")
@@ -15,7 +20,12 @@ public enum VietnameseText {
     /// Search form: normalised, lower case, without diacritics, đ → d.
     /// "Nguyễn Văn Đức" → "nguyen van duc". Accepts NFC or NFD input.
     public static func fold(_ s: String) -> String {
-        let lowered = normalize(s).lowercased().decomposedStringWithCanonicalMapping
+        Stable.fold(s) ?? referenceFold(s)
+    }
+
+    /// `fold` through Foundation, for any text.
+    static func referenceFold(_ s: String) -> String {
+        let lowered = referenceNormalize(s).lowercased().decomposedStringWithCanonicalMapping
         var scalars = String.UnicodeScalarView()
         for scalar in lowered.unicodeScalars {
             switch scalar.value {
@@ -71,6 +81,15 @@ public enum VietnameseText {
     /// in the same word order. Because `00` appears only at the end of the letter part, two
     /// names with different letters are ordered by the letters alone.
     public static func sortKey(fullName: String) -> String {
+        sortKey(fullName, encodeWord: { Stable.encodeWord($0) ?? encodeWord($0) })
+    }
+
+    /// `sortKey` with every word encoded through Foundation.
+    static func referenceSortKey(fullName: String) -> String {
+        sortKey(fullName, encodeWord: encodeWord)
+    }
+
+    private static func sortKey(_ fullName: String, encodeWord: (String) -> (String, Int)) -> String {
         let parts = splitName(fullName)
         let givenWords = parts.given.isEmpty ? [] : [parts.given]
         let middleWords = parts.middle.split(separator: " ").map(String.init)
@@ -132,7 +151,7 @@ public enum VietnameseText {
 
     /// Letter codes of one word and the word's tone (the first tone mark found, else ngang).
     /// The tone belongs to the syllable, so "Hoà" and "Hòa" get the same key.
-    private static func encodeWord(_ word: String) -> (String, Int) {
+    static func encodeWord(_ word: String) -> (String, Int) {
         var letters = ""
         var tone = 0
         let decomposed = word.lowercased().decomposedStringWithCanonicalMapping

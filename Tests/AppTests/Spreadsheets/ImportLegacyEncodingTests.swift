@@ -57,8 +57,12 @@ import VaporTesting
             let html = preview.body.string
             let done = try await web.post(try #require(ImportTestSupport.confirmPath(in: html)), [:])
 
-            // assert: the file was read whole as TCVN3 (no column was left to convert)
+            // assert: the file was read whole as TCVN3, and the preview says so of each column with
+            // letters beyond ASCII, as it does for an Excel file (the dates' column is plain ASCII)
             #expect(ImportTestSupport.problems(in: html).isEmpty)
+            #expect(html.contains("Cột “Họ và tên”: chuyển từ TCVN3 (ABC) sang Unicode"))
+            #expect(html.contains("Cột “Điểm danh”: chuyển từ TCVN3 (ABC) sang Unicode"))
+            #expect(!html.contains("Cột “Ngay sinh”: chuyển từ"))
             #expect(ImportTestSupport.lines(in: html).map { $0[2] }
                 == ["Nguyễn Văn An (A1): Có mặt", "Nguyễn Văn An (A1): Vắng có lý do", "Trần Thị Bình (A1): Có mặt"])
             #expect(done.status == .seeOther)

@@ -5,7 +5,7 @@ import Plot
 enum ImportPreviewView {
     /// A page of 100.000 rows would not open on a phone; the first rows show what is wrong or
     /// what will happen, and the counts cover the rest.
-    static let shownLimit = 1000
+    static let shownLimit = ImportPreview.keptLines
 
     /// The header cells of the file no column took, each with a select of the kind's columns.
     struct Mapping {
@@ -26,6 +26,7 @@ enum ImportPreviewView {
                 ("Số dòng dữ liệu", H.text(VietnameseFormat.number(preview.rowCount))),
             ]),
             conversions(preview.conversions),
+            warnings(preview.warnings),
             preview.isValid ? .empty : problems(preview),
             mapping.map { columns($0, kind: preview.kind, csrf: csrf) } ?? .empty,
             preview.isValid ? plan(preview, confirm: confirm, upload: upload, csrf: csrf) : reupload(upload, csrf: csrf),
@@ -90,7 +91,7 @@ enum ImportPreviewView {
         }
         return H.group(action + [
             H.table(id: "import-lines", headers: ["Dòng", "Thao tác", "Nội dung", "Ghi chú"], rows: rows),
-            more(preview.lines.count),
+            more(counts.total),
             H.el("p", [:], H.a(upload, "Chọn tệp khác")),
         ])
     }
@@ -102,6 +103,11 @@ enum ImportPreviewView {
         return H.el("ul", ["id": "import-conversions", "class": "hint"], children: lines.map { H.el("li", [:], .text($0)) })
     }
 
+    private static func warnings(_ lines: [String]) -> Markup {
+        guard !lines.isEmpty else { return .empty }
+        return H.el("ul", ["id": "import-warnings", "class": "flash-error", "role": "status"], children: lines.map { H.el("li", [:], .text($0)) })
+    }
+
     /// Groups of eight, so the 64 characters wrap on a phone and can be compared by eye.
     static func grouped(_ hex: String) -> String {
         stride(from: 0, to: hex.count, by: 8).map { i in
@@ -111,6 +117,7 @@ enum ImportPreviewView {
 
     private static func more(_ total: Int) -> Markup {
         guard total > shownLimit else { return .empty }
-        return H.p("… và \(VietnameseFormat.number(total - shownLimit)) dòng nữa.", class: "hint")
+        return H.el("p", ["class": "hint"], .text("Trang chỉ hiện \(VietnameseFormat.number(shownLimit)) dòng đầu; "
+            + "còn \(VietnameseFormat.number(total - shownLimit)) dòng nữa, đã tính trong các số ở trên."))
     }
 }
