@@ -42,16 +42,22 @@ struct IndicatorRollup: Sendable {
 
     /// One row per column: `col` (its index), `anc` (its root), `d1`, `d2` (its first and last
     /// day, ISO text), `y1`, `y2` (the first and last calendar year it touches) and `yd1`, `yd2`
-    /// (the first day of `y1` and the last day of `y2`).
+    /// (the first day of `y1` and the last day of `y2`). One `VALUES` list (named columns read from
+    /// `column1`… as both databases name them): PostgreSQL keeps it one scan, where a `UNION ALL` of
+    /// constant rows is pulled up into one sub-plan per column.
     var columnsSQL: SQLQueryString {
-        columns.enumerated().map { index, column -> SQLQueryString in
+        let rows: [SQLQueryString] = columns.enumerated().map { index, column in
             let p = column.period
             return """
-                SELECT \(literal: index) AS col, \(literal: column.root) AS anc, \(literal: p.from.iso) AS d1, \(literal: p.to.iso) AS d2, \
-                \(literal: p.years.lowerBound) AS y1, \(literal: p.years.upperBound) AS y2, \
-                \(literal: LocalDate.firstOf(year: p.years.lowerBound).iso) AS yd1, \(literal: LocalDate.lastOf(year: p.years.upperBound).iso) AS yd2
+                (\(literal: index), \(literal: column.root), \(literal: p.from.iso), \(literal: p.to.iso), \
+                \(literal: p.years.lowerBound), \(literal: p.years.upperBound), \
+                \(literal: LocalDate.firstOf(year: p.years.lowerBound).iso), \(literal: LocalDate.lastOf(year: p.years.upperBound).iso))
                 """
-        }.joined(separator: " UNION ALL ")
+        }
+        return """
+            SELECT v.column1 AS col, v.column2 AS anc, v.column3 AS d1, v.column4 AS d2, v.column5 AS y1, v.column6 AS y2, \
+            v.column7 AS yd1, v.column8 AS yd2 FROM (VALUES \(rows.joined(separator: ", "))) AS v
+            """
     }
 
     /// Joins the unit id `unit` (an expression of the query) to every column whose root has it

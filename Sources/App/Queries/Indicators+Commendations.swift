@@ -2,26 +2,19 @@ import Domain
 import SQLKit
 
 /// V.1–V.2: commendations and praise from the register (formulas: `IndicatorCatalog`). One
-/// statement groups the period's decisions by form, issuer and kind of recipient; the parts are
-/// sums over those few groups.
+/// statement groups the decisions by column, form, issuer and kind of recipient; each column's
+/// parts are sums over its few groups.
 extension Indicators {
     static func commendations(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
-        try await r.eachColumn { try await commendations(column: $0, sql) }
-    }
-
-    private static func commendations(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         try await register(.commendations, praise: false, byForm: true, r, sql)
     }
 
     static func praise(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
-        try await r.eachColumn { try await praise(column: $0, sql) }
-    }
-
-    private static func praise(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         try await register(.praise, praise: true, byForm: false, r, sql)
     }
 
     private struct RegisterGroup: Decodable {
+        let col: Int
         let form: String
         let formOrder: Int
         let issuer: String
@@ -31,15 +24,22 @@ extension Indicators {
     }
 
     private static func register(_ code: IndicatorCode, praise: Bool, byForm: Bool, _ r: IndicatorRollup,
-                                 _ sql: any SQLDatabase) async throws -> IndicatorResult {
+                                 _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
         let groups = try await sql.raw("""
-            SELECT f.name AS form, f.sort_order AS "formOrder", i.name AS issuer, i.sort_order AS "issuerOrder", \
-            c.recipient_kind AS kind, COUNT(*) AS n \
-            FROM commendations c JOIN commendation_forms f ON f.id = c.form_id \
-            JOIN commendation_issuers i ON i.id = c.issuer_id \
-            WHERE f.is_praise = \(bind: praise) AND \(r.dated("c.decided_on")) AND \(r.under("c.unit_id")) \
-            GROUP BY f.name, f.sort_order, i.name, i.sort_order, c.recipient_kind
+            SELECT c.col AS col, f.name AS form, f.sort_order AS "formOrder", i.name AS issuer, i.sort_order AS "issuerOrder", \
+            cd.recipient_kind AS kind, COUNT(*) AS n \
+            FROM commendations cd JOIN commendation_forms f ON f.id = cd.form_id \
+            JOIN commendation_issuers i ON i.id = cd.issuer_id \(r.join("cd.unit_id")) \
+            WHERE f.is_praise = \(bind: praise) AND cd.decided_on BETWEEN \(bind: r.firstDay.iso) AND \(bind: r.lastDay.iso) \
+            AND cd.decided_on BETWEEN c.d1 AND c.d2 \
+            GROUP BY c.col, f.name, f.sort_order, i.name, i.sort_order, cd.recipient_kind
             """).all(decoding: RegisterGroup.self)
+        let byColumn = Dictionary(grouping: groups, by: \.col)
+        return r.columns.indices.map { register(code, byColumn[$0] ?? [], byForm: byForm) }
+    }
+
+    /// One column's result from its groups.
+    private static func register(_ code: IndicatorCode, _ groups: [RegisterGroup], byForm: Bool) -> IndicatorResult {
         let definition = code.definition
         func sum(_ include: (RegisterGroup) -> Bool) -> Int { groups.filter(include).reduce(0) { $0 + $1.n } }
         func kind(_ k: CommendationRecipient) -> String { k.rawValue }
