@@ -15,7 +15,7 @@ struct DatabaseSessions: AsyncSessionDriver {
         let key = [UInt8].random(count: 32).base64String()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-        let sql = request.db as! any SQLDatabase
+        let sql = try request.sessionDB as! any SQLDatabase
         let now = Date()
         // Pruning here keeps the table at the live sessions without a scheduler.
         try await sql.delete(from: "sessions").where("expires_at", .lessThan, now).run()
@@ -39,7 +39,7 @@ struct DatabaseSessions: AsyncSessionDriver {
 
     func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
         struct Row: Decodable { let data: String; let expires_at: Date }
-        let row = try await (request.db as! any SQLDatabase).select().column("data").column("expires_at").from("sessions")
+        let row = try await (try request.sessionDB as! any SQLDatabase).select().column("data").column("expires_at").from("sessions")
             .where("key_hash", .equal, Self.hash(sessionID.string))
             .where("expires_at", .greaterThan, Date())
             .first(decoding: Row.self)
@@ -55,7 +55,7 @@ struct DatabaseSessions: AsyncSessionDriver {
            read.expiresAt > renewed.addingTimeInterval(-Self.renewalSlack) {
             return sessionID
         }
-        try await (request.db as! any SQLDatabase).update("sessions")
+        try await (try request.sessionDB as! any SQLDatabase).update("sessions")
             .set("data", to: SQLBind(encoded))
             .set("user_id", to: SQLBind(Self.userID(data)))
             .set("expires_at", to: SQLBind(renewed))
@@ -65,7 +65,7 @@ struct DatabaseSessions: AsyncSessionDriver {
     }
 
     func deleteSession(_ sessionID: SessionID, for request: Request) async throws {
-        try await (request.db as! any SQLDatabase).delete(from: "sessions")
+        try await (try request.sessionDB as! any SQLDatabase).delete(from: "sessions")
             .where("key_hash", .equal, Self.hash(sessionID.string)).run()
     }
 
@@ -85,5 +85,19 @@ struct DatabaseSessions: AsyncSessionDriver {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return String(decoding: try encoder.encode(data), as: UTF8.self)
+    }
+}
+
+extension Request {
+    /// `db` for the session's own statements, or 503 once the application has closed its
+    /// databases (a request still running when the server stopped waiting for it at shutdown)
+    /// instead of Fluent's crash on a closed `Databases`.
+    var sessionDB: any Database {
+        get throws {
+            guard let db = application.databases.database(logger: logger, on: eventLoop) else {
+                throw Abort(.serviceUnavailable)
+            }
+            return db
+        }
     }
 }

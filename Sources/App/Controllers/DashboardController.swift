@@ -24,7 +24,8 @@ struct DashboardController: RouteCollection {
         var model = DashboardPageModel(unitCode: p.donVi, year: p.nam)
         var status = HTTPStatus.ok
         do {
-            model.dashboard = try await DashboardService.load(unit: p.donVi, year: p.nam, access: access)
+            model.dashboard = try await DashboardService.load(unit: p.donVi, year: p.nam, access: access,
+                                                                 cache: req.application.dashboardCache)
         } catch let problems as InvalidInput {
             for failure in problems.failures {
                 model.errors.add(DashboardPageModel.fields[failure.field] ?? failure.field, failure.message)

@@ -51,20 +51,33 @@ enum DashboardService {
     /// The unit and year as `/chi-tieu` takes them (`IndicatorReport.scope`): members 403; a unit
     /// outside the scope or unknown 404; without a unit, the account's scope root (an
     /// administrator: the first root); without a year, this year to today. A year after this one
-    /// has nothing to show and is refused (422).
-    static func load(unit code: String?, year: String?, access: Access, today: LocalDate = .today()) async throws -> Dashboard {
+    /// has nothing to show and is refused (422). With a cache, the figures come from it while the
+    /// data version is the one they were computed at; the key is the unit the access check resolved.
+    static func load(unit code: String?, year: String?, access: Access, cache: DashboardCache? = nil,
+                     today: LocalDate = .today()) async throws -> Dashboard {
         let (unit, period) = try await IndicatorReport.scope(.init(unit: code, year: year), access: access, today: today)
         guard period.to.year <= today.year else {
             throw InvalidInput([ValidationFailure(field: "year", message: "Năm không được sau năm hiện tại (\(today.year)).")])
         }
-        let results = try await compute(unit, period, today: today, on: access.db)
+        guard let cache else { return try await compute(unit, period, today: today, on: access.db) }
+        let db = access.db
+        return try await cache.dashboard(.init(unit: unit.id, from: period.from, to: period.to, today: today),
+                                         version: try await DataVersion.current(on: db),
+                                         keep: { try await DataVersion.settled(on: db) },
+                                         compute: { try await compute(unit, period, today: today, on: db) })
+    }
+
+    /// The figures and the grid, from the database.
+    private static func compute(_ unit: UnitRef, _ period: IndicatorPeriod, today: LocalDate,
+                                on db: any Database) async throws -> Dashboard {
+        let results = try await keyResults(unit, period, today: today, on: db)
         let glance = keyCodes.map { results[period.to.year]![$0]! }
         let trend = trendCodes.map { code in
             Dashboard.Series(code: code, label: keyLabel(results[period.to.year]![code]!), points: results.keys.sorted().map { year in
                 Dashboard.Point(year: year, figure: keyFigure(results[year]![code]!))
             })
         }
-        let grid = try await ComplianceGrid.load(unit, period, on: access.db)
+        let grid = try await ComplianceGrid.load(unit, period, on: db)
         return Dashboard(unit: unit, period: period, glance: glance, trend: trend, grid: grid)
     }
 
@@ -75,8 +88,8 @@ enum DashboardService {
     /// the columns of one rollup, so each key indicator is one statement for all five
     /// (`Indicators.columns`; C.1 made from its sources'). The years before are counted over the
     /// selected period's tree, so a unit formed by a merger shows the history of what it took in.
-    private static func compute(_ unit: UnitRef, _ period: IndicatorPeriod, today: LocalDate,
-                                on db: any Database) async throws -> [Int: [IndicatorCode: IndicatorResult]] {
+    private static func keyResults(_ unit: UnitRef, _ period: IndicatorPeriod, today: LocalDate,
+                                   on db: any Database) async throws -> [Int: [IndicatorCode: IndicatorResult]] {
         let years = Array((period.to.year - trendYears + 1)...period.to.year)
         let columns = years.map { year in
             IndicatorRollup.Column(root: unit.id, period: year == period.to.year ? period : .year(year, today: today))
