@@ -20,6 +20,13 @@ enum DueDates {
             """
     }
 
+    /// `unit_id, year, due_on`: the binding due date of each (unit, year) pair `pairs` selects
+    /// (`SELECT DISTINCT … AS unit_id, … AS year`), `dueSQL` looked up once per pair instead of once
+    /// per record: a statement over many records of few units groups them by (unit, year) first.
+    static func byUnitYearSQL(_ kind: DueKind, pairs: SQLQueryString) -> SQLQueryString {
+        "SELECT k.unit_id AS unit_id, k.year AS year, \(dueSQL(kind, unitSQL: "k.unit_id", yearSQL: "k.year")) AS due_on FROM (\(pairs)) k"
+    }
+
     /// The binding due date for `unitID`'s record of `kind` and `year`; nil when none is set.
     static func due(_ kind: DueKind, unit unitID: Int, year: Int, on db: any Database) async throws -> LocalDate? {
         struct Row: Decodable { let due: String? }

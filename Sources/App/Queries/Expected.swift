@@ -94,9 +94,18 @@ enum Expected {
         return """
             SELECT DISTINCT m.person_id AS person_id, m.unit_id AS unit_id FROM memberships m \
             JOIN people p ON p.id = m.person_id \
-            WHERE p.category = \(bind: PersonCategory.partyMember.rawValue) \(inUnits)\
-            AND m.valid_from <= \(bind: range.upperBound.iso) AND (m.valid_to IS NULL OR m.valid_to > \(bind: range.lowerBound.iso))
+            WHERE \(memberOpenSQL(first: "\(bind: range.lowerBound.iso)", last: "\(bind: range.upperBound.iso)")) \(inUnits)
             """
+    }
+
+    /// Condition on `m` (a `memberships` row) and `p` (its person): a party member's membership
+    /// open on at least one day of [first, last] (ISO text expressions: binds, or columns of a
+    /// grouped statement, `IndicatorRollup.memberYears`).
+    static func memberOpenSQL(first: SQLQueryString, last: SQLQueryString) -> SQLQueryString {
+        """
+        p.category = \(bind: PersonCategory.partyMember.rawValue) \
+        AND m.valid_from <= \(last) AND (m.valid_to IS NULL OR m.valid_to > \(first))
+        """
     }
 
     /// Condition: the unit `alias` existed on at least one day of [first, last]

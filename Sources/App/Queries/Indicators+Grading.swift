@@ -3,39 +3,36 @@ import SQLKit
 
 /// III.5: the distribution over the four grading levels (formula: `IndicatorCatalog`).
 extension Indicators {
-    /// Members: grades on submitted members' sheets of units in the subtree. Organisations: grades
-    /// on submitted organisations' sheets of units graded below the root, in the subtree. Two
-    /// one-row counts, each reading only the subtree's evaluations (by `unit_id`, by `subject_unit_id`).
+    /// Members: grades on submitted members' sheets of units in the column's subtree. Organisations:
+    /// grades on submitted organisations' sheets of units graded below the column's root, in its
+    /// subtree. Two statements grouped by column, one by the grade's `unit_id`, one by `subject_unit_id`,
+    /// each counting per (unit, year, level) first and adding those counts to the columns above.
     static func gradings(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
-        try await r.eachColumn { try await gradings(column: $0, sql) }
-    }
-
-    private static func gradings(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
         let levels = GradingLevel.allCases
-        func counts(_ prefix: String, _ condition: SQLQueryString) -> SQLQueryString {
-            let columns = (["COUNT(*) AS \(ident: prefix + "n")"] + levels.enumerated().map { i, level -> SQLQueryString in
-                "COALESCE(SUM(\(flag("e.level = \(bind: level.rawValue)"))), 0) AS \(ident: "\(prefix)\(i)")"
-            }).joined(separator: ", ")
-            return """
-                SELECT \(columns) FROM evaluations e JOIN grading_sheets s ON s.id = e.sheet_id \
-                WHERE s.status = \(bind: GradingSheetStatus.submitted.rawValue) AND \(r.inYears("e.year")) AND \(condition)
-                """
+        func counts(_ subject: GradingSubject, _ unit: SQLQueryString, _ condition: SQLQueryString = "") async throws -> [Row] {
+            let byLevel = levels.enumerated().map { i, level -> SQLQueryString in
+                "CAST(COALESCE(SUM(CASE WHEN g.level = \(bind: level.rawValue) THEN g.n ELSE 0 END), 0) AS BIGINT) AS \(ident: "c\(i)")"
+            }
+            return try await Self.rows("""
+                SELECT c.col AS col, CAST(COALESCE(SUM(g.n), 0) AS BIGINT) AS n, \(byLevel.joined(separator: ", ")) FROM (\
+                SELECT \(unit) AS unit_id, e.year AS year, e.level AS level, COUNT(*) AS n FROM evaluations e \
+                JOIN grading_sheets s ON s.id = e.sheet_id WHERE s.status = \(bind: GradingSheetStatus.submitted.rawValue) \
+                AND e.subject = \(bind: subject.rawValue) AND e.year BETWEEN \(literal: r.years.lowerBound) AND \(literal: r.years.upperBound) \
+                GROUP BY \(unit), e.year, e.level) g \(r.join("g.unit_id")) AND g.year BETWEEN c.y1 AND c.y2 \(condition) GROUP BY c.col
+                """, r, on: sql)
         }
-        let row = try await Row.of("""
-            SELECT * FROM (\(counts("m", "e.subject = \(bind: GradingSubject.member.rawValue) AND \(r.under("e.unit_id"))"))) m \
-            CROSS JOIN (\(counts("o", """
-                e.subject = \(bind: GradingSubject.organisation.rawValue) AND e.subject_unit_id <> \(literal: r.root) \
-                AND \(r.under("e.subject_unit_id"))
-                """))) o
-            """, on: sql)
+        let members = try await counts(.member, "e.unit_id")
+        let units = try await counts(.organisation, "e.subject_unit_id", "AND g.unit_id <> c.anc")
         let definition = IndicatorCode.gradings.definition
-        let memberParts = try levels.enumerated().map { i, level in
-            IndicatorFigure.count(try row.int("m\(i)"), "đảng viên", label: "Đảng viên \(level.abbreviation)")
+        return try zip(members, units).map { m, o in
+            let memberParts = try levels.enumerated().map { i, level in
+                IndicatorFigure.count(try m.int("c\(i)"), "đảng viên", label: "Đảng viên \(level.abbreviation)")
+            }
+            let unitParts = try levels.enumerated().map { i, level in
+                IndicatorFigure.count(try o.int("c\(i)"), "tổ chức", label: "Tổ chức đảng \(level.abbreviation)")
+            }
+            return IndicatorResult(definition, definition.figure(try m.int("n")),
+                                   parts: memberParts + [.count(try o.int("n"), "tổ chức", label: "Tổ chức đảng được xếp loại")] + unitParts)
         }
-        let unitParts = try levels.enumerated().map { i, level in
-            IndicatorFigure.count(try row.int("o\(i)"), "tổ chức", label: "Tổ chức đảng \(level.abbreviation)")
-        }
-        return IndicatorResult(definition, definition.figure(try row.int("mn")),
-                               parts: memberParts + [.count(try row.int("on"), "tổ chức", label: "Tổ chức đảng được xếp loại")] + unitParts)
     }
 }

@@ -21,42 +21,47 @@ extension Indicators {
 
     /// Members of the subtree at any time of the period, present at a session with a topic held
     /// in the period, whoever organised it (a province's conference counts for a cell's members).
+    /// Who was present in which period is read once per period (`periodsSQL`), not per column.
     static func studyParticipation(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
-        try await r.eachColumn { try await studyParticipation(column: $0, sql) }
-    }
-
-    private static func studyParticipation(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
-        let members: SQLQueryString = "FROM (\(r.members())) em"
-        let row = try await Row.of("""
-            SELECT (SELECT COUNT(DISTINCT em.person_id) \(members)) AS expected, \
-            (SELECT COUNT(DISTINCT em.person_id) \(members) WHERE EXISTS (SELECT 1 FROM attendances att \
-            JOIN study_sessions s ON s.id = att.session_id WHERE att.person_id = em.person_id \
-            AND att.status = \(bind: AttendanceStatus.present.rawValue) AND s.topic_id IS NOT NULL \
-            AND \(r.dated("s.held_on")))) AS present, \
-            (SELECT CAST(COALESCE(SUM(s.non_member_count), 0) AS BIGINT) FROM study_sessions s WHERE s.topic_id IS NOT NULL \
-            AND \(r.dated("s.held_on")) AND \(r.under("s.unit_id"))) AS non_members
-            """, on: sql)
+        let present: SQLQueryString = """
+            SELECT DISTINCT att.person_id AS person_id, pe.d1 AS d1, pe.d2 AS d2 FROM study_sessions s \
+            JOIN attendances att ON att.session_id = s.id JOIN (\(r.periodsSQL)) pe ON s.held_on BETWEEN pe.d1 AND pe.d2 \
+            WHERE s.topic_id IS NOT NULL AND s.held_on BETWEEN \(bind: r.firstDay.iso) AND \(bind: r.lastDay.iso) \
+            AND att.status = \(bind: AttendanceStatus.present.rawValue)
+            """
+        let members = try await Self.rows("""
+            SELECT g.col AS col, COUNT(*) AS expected, COALESCE(SUM(g.present), 0) AS present FROM (\
+            SELECT x.col AS col, MAX(\(flag("pr.person_id IS NOT NULL"))) AS present FROM (\(r.memberColumns())) x \
+            LEFT JOIN (\(present)) pr ON pr.person_id = x.person_id AND pr.d1 = x.d1 AND pr.d2 = x.d2 \
+            GROUP BY x.col, x.person_id) g GROUP BY g.col
+            """, r, on: sql)
+        let nonMembers = try await Self.rows("""
+            SELECT c.col AS col, CAST(COALESCE(SUM(s.non_member_count), 0) AS BIGINT) AS non_members \
+            FROM study_sessions s \(r.join("s.unit_id")) WHERE s.topic_id IS NOT NULL \
+            AND s.held_on BETWEEN \(bind: r.firstDay.iso) AND \(bind: r.lastDay.iso) AND s.held_on BETWEEN c.d1 AND c.d2 \
+            GROUP BY c.col
+            """, r, on: sql)
         let definition = IndicatorCode.studyParticipation.definition
-        return IndicatorResult(definition, definition.figure(try row.int("present"), of: try row.int("expected")), parts: [
-            .count(try row.int("non_members"), "lượt", label: "Lượt quần chúng tham gia"),
-        ])
+        return try zip(members, nonMembers).map { row, guests in
+            IndicatorResult(definition, definition.figure(try row.int("present"), of: try row.int("expected")), parts: [
+                .count(try guests.int("non_members"), "lượt", label: "Lượt quần chúng tham gia"),
+            ])
+        }
     }
 
-    /// A session counts for a TCCS when the TCCS or a unit under it (on the period's last day) held it.
+    /// A session counts for a TCCS when the TCCS or a unit under it (on the tree day) held it in
+    /// the column's period; the TCCS are those of the column's subtree alive in its period
+    /// (`Expected.aliveSQL` over the column's days, after `grassrootsUnitsSQL` over all of them).
     static func grassrootsStudy(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
-        try await r.eachColumn { try await grassrootsStudy(column: $0, sql) }
-    }
-
-    private static func grassrootsStudy(column r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> IndicatorResult {
-        let row = try await Row.of("""
-            SELECT COUNT(*) AS expected, COALESCE(SUM(f.studied), 0) AS studied FROM (\
-            SELECT \(flag("""
-                EXISTS (SELECT 1 FROM study_sessions s WHERE s.topic_id IS NOT NULL AND \(r.dated("s.held_on")) \
+        let rows = try await Self.rows("""
+            SELECT c.col AS col, COUNT(*) AS expected, COALESCE(SUM(\(flag("""
+                EXISTS (SELECT 1 FROM study_sessions s WHERE s.topic_id IS NOT NULL AND s.held_on BETWEEN c.d1 AND c.d2 \
                 AND \(r.under("s.unit_id", ancestor: "t.unit_id")))
-                """)) AS studied \
-            FROM (\(Expected.grassrootsUnitsSQL(r.range))) t WHERE \(r.under("t.unit_id"))) f
-            """, on: sql)
+                """))), 0) AS studied \
+            FROM (\(Expected.grassrootsUnitsSQL(r.firstDay...r.lastDay))) t JOIN org_units u ON u.id = t.unit_id \
+            \(r.join("t.unit_id")) WHERE u.founded_on <= c.d2 AND (u.dissolved_on IS NULL OR u.dissolved_on > c.d1) GROUP BY c.col
+            """, r, on: sql)
         let definition = IndicatorCode.grassrootsStudy.definition
-        return IndicatorResult(definition, definition.figure(try row.int("studied"), of: try row.int("expected")))
+        return try rows.map { IndicatorResult(definition, definition.figure(try $0.int("studied"), of: try $0.int("expected"))) }
     }
 }
