@@ -25,10 +25,14 @@ struct DemoCommand: AsyncCommand {
 /// with --demo, the demo logins.
 enum StartupBanner {
     static func printWhenListening(app: Application, config: AppConfig, demo: Bool) {
+        // Made here, before `serve` runs, so `serve` starts this one: `shared` creates the server
+        // on first use without a lock, and a second task asking while `serve` makes it got a
+        // server of its own (a debug build then stopped on "HTTPServer did not shutdown").
+        let server = app.http.server.shared
         Task {
             // The server binds after the command starts; wait for its address (10 s at most).
             for _ in 0..<200 {
-                if let address = app.http.server.shared.localAddress {
+                if let address = server.localAddress {
                     app.logger.notice("\(lines(address: address, config: config, demo: demo).joined(separator: "\n"))")
                     return
                 }
