@@ -6,7 +6,8 @@ extension Indicators {
     /// Members: grades on submitted members' sheets of units in the column's subtree. Organisations:
     /// grades on submitted organisations' sheets of units graded below the column's root, in its
     /// subtree. Two statements grouped by column, one by the grade's `unit_id`, one by `subject_unit_id`,
-    /// each counting per (unit, year, level) first and adding those counts to the columns above.
+    /// each counting per (unit, year, level) of the units under a column's root first and adding
+    /// those counts to the columns above.
     static func gradings(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
         let levels = GradingLevel.allCases
         func counts(_ subject: GradingSubject, _ unit: SQLQueryString, _ condition: SQLQueryString = "") async throws -> [Row] {
@@ -18,7 +19,7 @@ extension Indicators {
                 SELECT \(unit) AS unit_id, e.year AS year, e.level AS level, COUNT(*) AS n FROM evaluations e \
                 JOIN grading_sheets s ON s.id = e.sheet_id WHERE s.status = \(bind: GradingSheetStatus.submitted.rawValue) \
                 AND e.subject = \(bind: subject.rawValue) AND e.year BETWEEN \(literal: r.years.lowerBound) AND \(literal: r.years.upperBound) \
-                GROUP BY \(unit), e.year, e.level) g \(r.join("g.unit_id")) AND g.year BETWEEN c.y1 AND c.y2 \(condition) GROUP BY c.col
+                AND \(r.underAnyRoot(unit)) GROUP BY \(unit), e.year, e.level) g \(r.join("g.unit_id")) AND g.year BETWEEN c.y1 AND c.y2 \(condition) GROUP BY c.col
                 """, r, on: sql)
         }
         let members = try await counts(.member, "e.unit_id")

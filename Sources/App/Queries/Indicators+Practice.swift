@@ -19,11 +19,14 @@ extension Indicators {
     /// One row per column: `expected`, `submitted`, `on_time` personal plans of the members. Whether
     /// a member's plan of a year is in and on time is read once per (member, year) — the binding
     /// due date once per (cell, year) of the plans, materialised so it is not looked up again per
-    /// plan — and joined before the members are grouped per column, member and year.
+    /// plan — and joined before the members are grouped per column, member and year. Only the plans
+    /// of people with a membership under a column's root are read (a plan may sit in a cell
+    /// outside the subtree, for a member who moved).
     static func personalPlansSQL(_ r: IndicatorRollup) -> SQLQueryString {
         let submitted: SQLQueryString = """
             pp.status = \(bind: PersonalPlanStatus.submitted.rawValue) \
-            AND pp.year BETWEEN \(literal: r.years.lowerBound) AND \(literal: r.years.upperBound)
+            AND pp.year BETWEEN \(literal: r.years.lowerBound) AND \(literal: r.years.upperBound) \
+            AND pp.person_id IN (SELECT am.person_id FROM memberships am WHERE \(r.underAnyRoot("am.unit_id")))
             """
         let due = DueDates.byUnitYearSQL(.personalPlan, pairs: """
             SELECT DISTINCT pp.unit_id AS unit_id, pp.year AS year FROM personal_plans pp WHERE \(submitted)
@@ -48,7 +51,7 @@ extension Indicators {
             SELECT pp.unit_id AS unit_id, pp.year AS year, COUNT(*) AS assessed, \
             SUM(\(flag("pp.assessment = \(bind: PlanAssessment.fulfilled.rawValue)"))) AS fulfilled FROM personal_plans pp \
             WHERE pp.assessment IS NOT NULL AND pp.year BETWEEN \(literal: r.years.lowerBound) AND \(literal: r.years.upperBound) \
-            GROUP BY pp.unit_id, pp.year) g \(r.join("g.unit_id")) AND g.year BETWEEN c.y1 AND c.y2 GROUP BY c.col
+            AND \(r.underAnyRoot("pp.unit_id")) GROUP BY pp.unit_id, pp.year) g \(r.join("g.unit_id")) AND g.year BETWEEN c.y1 AND c.y2 GROUP BY c.col
             """, r, on: sql)
         let definition = IndicatorCode.personalPlansFulfilled.definition
         return try rows.map { IndicatorResult(definition, definition.figure(try $0.int("fulfilled"), of: try $0.int("assessed"))) }

@@ -21,13 +21,16 @@ extension Indicators {
 
     /// Members of the subtree at any time of the period, present at a session with a topic held
     /// in the period, whoever organised it (a province's conference counts for a cell's members).
-    /// Who was present in which period is read once per period (`periodsSQL`), not per column.
+    /// Who was present in which period is read once per period (`periodsSQL`), not per column,
+    /// and only for people with a membership under a column's root (a TCCS reads its own
+    /// members' attendance, not the province's).
     static func studyParticipation(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
         let present: SQLQueryString = """
             SELECT DISTINCT att.person_id AS person_id, pe.d1 AS d1, pe.d2 AS d2 FROM study_sessions s \
             JOIN attendances att ON att.session_id = s.id JOIN (\(r.periodsSQL)) pe ON s.held_on BETWEEN pe.d1 AND pe.d2 \
             WHERE s.topic_id IS NOT NULL AND s.held_on BETWEEN \(bind: r.firstDay.iso) AND \(bind: r.lastDay.iso) \
-            AND att.status = \(bind: AttendanceStatus.present.rawValue)
+            AND att.status = \(bind: AttendanceStatus.present.rawValue) \
+            AND att.person_id IN (SELECT am.person_id FROM memberships am WHERE \(r.underAnyRoot("am.unit_id")))
             """
         let members = try await Self.rows("""
             SELECT g.col AS col, COUNT(*) AS expected, COALESCE(SUM(g.present), 0) AS present FROM (\
