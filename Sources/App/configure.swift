@@ -56,7 +56,8 @@ func configureDatabase(_ app: Application, storage: AppConfig.Storage) throws {
         // seconds (7,35 s against 0,74 s without it for I.3 at province scale), so it is off.
         var postgres = try SQLPostgresConfiguration(url: url)
         postgres.coreConfiguration.options.additionalStartupParameters = [("jit", "off")]
-        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30),
+                                    sqlLogLevel: .debug), as: .psql)
     }
 }
 

@@ -16,7 +16,7 @@ enum DashboardQueries {
 
     /// II.4's counts for every row unit and month of `period`, in one grouped statement, over the
     /// tree of the period's last day. A row per unit directly below `root`, counting the
-    /// cell-months of its whole subtree as `Indicators.monthlyContentSQL` counts them for a root;
+    /// cell-months of its whole subtree as II.4 (`Indicators.monthlyContent`) counts them for a root;
     /// and a row for `root` itself counting only its own (a cell's, when cells merged into it hang
     /// below it), so the rows add up to the root's II.4. Groups without an expected cell-month are absent.
     static func complianceGrid(root: Int, period: IndicatorPeriod, on db: any Database) async throws -> [GridCount] {

@@ -21,14 +21,9 @@ enum Expected {
     /// `SELECT DISTINCT m.person_id AS person_id, m.unit_id AS unit_id` of the party members
     /// expected to write a personal plan for `year`: a membership open on at least one day of the
     /// year. A member who moved during the year has a row for each unit.
-    static func planMembersSQL(year: Int, within units: UnitCondition? = nil) -> SQLQueryString {
-        membersSQL(LocalDate.firstOf(year: year)...LocalDate.lastOf(year: year), within: units)
+    static func planMembersSQL(year: Int) -> SQLQueryString {
+        membersSQL(LocalDate.firstOf(year: year)...LocalDate.lastOf(year: year))
     }
-
-    /// A condition on a unit id column (e.g. `IndicatorRollup.under`): applied to the memberships
-    /// before DISTINCT, so the database reads only the memberships of those units (through
-    /// `memberships_unit`) instead of all of them and filtering after.
-    typealias UnitCondition = (SQLQueryString) -> SQLQueryString
 
     /// `SELECT u.id AS unit_id, mo.column1 AS month` of the cell-months expected to hold a
     /// regular meeting within `range` (months as "2024-03"): every month of which the cell
@@ -87,15 +82,13 @@ enum Expected {
     }
 
     /// `SELECT DISTINCT m.person_id AS person_id, m.unit_id AS unit_id` of the party members
-    /// with a membership open on at least one day of `range` (`planMembersSQL` for any period),
-    /// in the units `units` accepts when given.
-    static func membersSQL(_ range: ClosedRange<LocalDate>, within units: UnitCondition? = nil) -> SQLQueryString {
-        let inUnits: SQLQueryString = units.map { "AND \($0("m.unit_id")) " } ?? ""
-        return """
-            SELECT DISTINCT m.person_id AS person_id, m.unit_id AS unit_id FROM memberships m \
-            JOIN people p ON p.id = m.person_id \
-            WHERE \(memberOpenSQL(first: "\(bind: range.lowerBound.iso)", last: "\(bind: range.upperBound.iso)")) \(inUnits)
-            """
+    /// with a membership open on at least one day of `range` (`planMembersSQL` for any period).
+    static func membersSQL(_ range: ClosedRange<LocalDate>) -> SQLQueryString {
+        """
+        SELECT DISTINCT m.person_id AS person_id, m.unit_id AS unit_id FROM memberships m \
+        JOIN people p ON p.id = m.person_id \
+        WHERE \(memberOpenSQL(first: "\(bind: range.lowerBound.iso)", last: "\(bind: range.upperBound.iso)"))
+        """
     }
 
     /// Condition on `m` (a `memberships` row) and `p` (its person): a party member's membership
@@ -111,6 +104,12 @@ enum Expected {
     /// Condition: the unit `alias` existed on at least one day of [first, last]
     /// (`dissolved_on` is the first day it no longer exists).
     static func aliveSQL(_ alias: String, _ first: LocalDate, _ last: LocalDate) -> SQLQueryString {
-        "\(ident: alias).founded_on <= \(bind: last.iso) AND (\(ident: alias).dissolved_on IS NULL OR \(ident: alias).dissolved_on > \(bind: first.iso))"
+        aliveSQL(alias, first: "\(bind: first.iso)", last: "\(bind: last.iso)")
+    }
+
+    /// The same, for days given as SQL expressions (ISO text: binds, or columns of a grouped
+    /// statement such as `c.d1`, `c.d2`).
+    static func aliveSQL(_ alias: String, first: SQLQueryString, last: SQLQueryString) -> SQLQueryString {
+        "\(ident: alias).founded_on <= \(last) AND (\(ident: alias).dissolved_on IS NULL OR \(ident: alias).dissolved_on > \(first))"
     }
 }

@@ -84,10 +84,8 @@ extension IndicatorRollup {
     /// Condition: the unit `alias` existed on at least one day of [first, last] ∩ [c.d1, c.d2]
     /// (`Expected.aliveSQL` with the column's days clipping a month or quarter).
     private static func alive(_ alias: String, from first: SQLQueryString, to last: SQLQueryString) -> SQLQueryString {
-        """
-        \(ident: alias).founded_on <= (CASE WHEN \(last) < c.d2 THEN \(last) ELSE c.d2 END) \
-        AND (\(ident: alias).dissolved_on IS NULL OR \(ident: alias).dissolved_on > (CASE WHEN \(first) > c.d1 THEN \(first) ELSE c.d1 END))
-        """
+        Expected.aliveSQL(alias, first: "(CASE WHEN \(first) > c.d1 THEN \(first) ELSE c.d1 END)",
+                          last: "(CASE WHEN \(last) < c.d2 THEN \(last) ELSE c.d2 END)")
     }
 }
 

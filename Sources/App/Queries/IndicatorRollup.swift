@@ -74,14 +74,7 @@ struct IndicatorRollup: Sendable {
             """
     }
 
-    // MARK: - One column (statements not yet grouped, and pages of one unit and period)
-
-    /// Each column computed alone by `one`, a statement over a one-column rollup.
-    func eachColumn<T: Sendable>(_ one: (IndicatorRollup) async throws -> T) async throws -> [T] {
-        var out: [T] = []
-        for column in columns { out.append(try await one(IndicatorRollup(columns: [column], treeDay: treeDay))) }
-        return out
-    }
+    // MARK: - One column (the review's lists of one unit and period)
 
     private var only: Column {
         precondition(columns.count == 1, "a one-column rollup is expected here")
@@ -105,16 +98,6 @@ struct IndicatorRollup: Sendable {
         "\(column) IN (\(TreeIndex.descendantsSQL(ofSQL: ancestor, on: treeDay)))"
     }
 
-    /// Condition: the ISO day `column` lies in the period.
-    func dated(_ column: SQLQueryString) -> SQLQueryString {
-        "\(column) BETWEEN \(bind: from.iso) AND \(bind: to.iso)"
-    }
-
-    /// Condition: the year `column` is one the period touches.
-    func inYears(_ column: SQLQueryString) -> SQLQueryString {
-        "\(column) BETWEEN \(literal: period.years.lowerBound) AND \(literal: period.years.upperBound)"
-    }
-
     /// `unit_id, year, first_day, last_day` of the units expected to make a plan, one row per
     /// year the period touches, limited to the subtree.
     func planUnitYears() -> SQLQueryString {
@@ -128,22 +111,6 @@ struct IndicatorRollup: Sendable {
         return years.joined(separator: " UNION ALL ")
     }
 
-    /// `person_id, unit_id` of the party members of the subtree at any time of the period.
-    func members() -> SQLQueryString {
-        Expected.membersSQL(range, within: under)
-    }
-
-    /// `person_id, year` of the members expected to write a personal plan, one row per member and
-    /// year the period touches, for memberships in the subtree.
-    func planMemberYears() -> SQLQueryString {
-        let years: [SQLQueryString] = period.years.map { year in
-            """
-            SELECT DISTINCT em.person_id AS person_id, \(literal: year) AS year \
-            FROM (\(Expected.planMembersSQL(year: year, within: under))) em
-            """
-        }
-        return years.joined(separator: " UNION ALL ")
-    }
 }
 
 /// The indicators of `IndicatorDefinition.all`, each computed by one SQL statement grouped by

@@ -62,7 +62,7 @@ extension Indicators {
                 AND \(r.under("s.unit_id", ancestor: "t.unit_id")))
                 """))), 0) AS studied \
             FROM (\(Expected.grassrootsUnitsSQL(r.firstDay...r.lastDay))) t JOIN org_units u ON u.id = t.unit_id \
-            \(r.join("t.unit_id")) WHERE u.founded_on <= c.d2 AND (u.dissolved_on IS NULL OR u.dissolved_on > c.d1) GROUP BY c.col
+            \(r.join("t.unit_id")) WHERE \(Expected.aliveSQL("u", first: "c.d1", last: "c.d2")) GROUP BY c.col
             """, r, on: sql)
         let definition = IndicatorCode.grassrootsStudy.definition
         return try rows.map { IndicatorResult(definition, definition.figure(try $0.int("studied"), of: try $0.int("expected"))) }

@@ -113,7 +113,9 @@ actor TestDatabase {
             adminTask = Task {
                 let app = try await Application.make(.testing)
                 app.logger.logLevel = .warning
-                app.databases.use(try .postgres(url: Self.url!), as: .psql)
+                // Every test's CREATE and DROP DATABASE queue on this one connection: on a loaded
+                // machine the default 10 s wait for it timed tests out before they began.
+                app.databases.use(try .postgres(url: Self.url!, connectionPoolTimeout: .seconds(120)), as: .psql)
                 return app
             }
         }
