@@ -34,14 +34,12 @@ extension Indicators {
         """
 
     /// A cell meets the rule when every quarter it existed in (within the column) has a thematic
-    /// meeting anywhere in that calendar quarter. The quarters with a thematic meeting are read
-    /// once per cell (`tq`), then each column's cell-quarters look theirs up.
+    /// meeting anywhere in that calendar quarter: each column's cell-quarter looks its meeting up
+    /// through the index on (unit, day) — a set of the cells' quarters joined instead was read
+    /// whole for every cell-quarter of the root's columns (SQLite chose no index for it).
     static func thematicMeetings(_ r: IndicatorRollup, _ sql: any SQLDatabase) async throws -> [IndicatorResult] {
         let thematic = CellMeetingKind.thematic.rawValue
         let rows = try await Self.rows("""
-            WITH tq AS MATERIALIZED (SELECT DISTINCT cm.unit_id AS unit_id, q.column1 AS first_day FROM cell_meetings cm \
-            JOIN \(r.quartersSQL) AS q ON cm.held_on BETWEEN q.column1 AND q.column2 WHERE cm.kind = \(bind: thematic) \
-            AND \(r.underAnyRoot("cm.unit_id"))) \
             \(merged([
                 """
                 SELECT c.col AS col, COUNT(*) AS meetings, 0 AS cells, 0 AS compliant FROM cell_meetings cm \(r.join("cm.unit_id")) \
@@ -50,9 +48,11 @@ extension Indicators {
                 """,
                 """
                 SELECT q.col AS col, 0 AS meetings, COUNT(*) AS cells, SUM(\(flag("q.missed = 0"))) AS compliant FROM (\
-                SELECT x.col AS col, x.unit_id AS unit_id, SUM(\(flag("tq.unit_id IS NULL"))) AS missed \
-                FROM (\(r.cellQuartersOfColumns())) x LEFT JOIN tq ON tq.unit_id = x.unit_id AND tq.first_day = x.first_day \
-                GROUP BY x.col, x.unit_id) q GROUP BY q.col
+                SELECT x.col AS col, x.unit_id AS unit_id, SUM(\(flag("""
+                    NOT EXISTS (SELECT 1 FROM cell_meetings tm WHERE tm.unit_id = x.unit_id AND tm.kind = \(bind: thematic) \
+                    AND tm.held_on BETWEEN x.first_day AND x.last_day)
+                    """))) AS missed \
+                FROM (\(r.cellQuartersOfColumns())) x GROUP BY x.col, x.unit_id) q GROUP BY q.col
                 """,
             ], ["meetings", "cells", "compliant"]))
             """, r, on: sql)
