@@ -28,32 +28,38 @@ extension BaselineRollup {
         """
     }
 
-    /// `unit_id, year, due_on`: the due date binding each unit's record of `kind`: the nearest
-    /// setter's (depth ≥ 1, or ≥ 0 when the setter's own records are bound) that the unit lived to see;
-    /// for the units `units` (a subquery of unit ids) only.
-    private func due(_ kind: DueKind, for units: SQLQueryString) -> SQLQueryString {
-        """
-        SELECT r.unit_id, r.year, r.due_on FROM (SELECT dc.descendant_id AS unit_id, dd.year AS year, dd.due_on AS due_on, \
-        ROW_NUMBER() OVER (PARTITION BY dc.descendant_id, dd.year ORDER BY dc.depth) AS rn \
-        FROM due_dates dd JOIN unit_closure dc ON dc.ancestor_id = dd.unit_id JOIN org_units fu ON fu.id = dc.descendant_id \
-        WHERE dd.kind = \(bind: kind.rawValue) AND dc.depth >= \(literal: kind.includesSetter ? 0 : 1) \
-        AND dd.due_on >= fu.founded_on AND dd.year BETWEEN \(literal: firstYear) AND \(literal: lastYear) \
-        AND dc.descendant_id IN (\(units))) r WHERE r.rn = 1
-        """
+    /// Fills `bench_due (unit_id, year, due_on)`, indexed: the due date binding each unit's record
+    /// of `kind` — the nearest setter's (depth ≥ 1, or ≥ 0 when the setter's own records are
+    /// bound) that the unit lived to see — for the units `units` (a subquery of unit ids) only. A
+    /// table, not a CTE: SQLite joins a CTE without an index, once per row of the other side.
+    /// Literals only: PostgreSQL takes no bound parameters in CREATE TABLE … AS.
+    private func fillDue(_ kind: DueKind, for units: SQLQueryString) async throws {
+        try await sql.raw("DROP TABLE IF EXISTS bench_due").run()
+        try await sql.raw("""
+            CREATE TEMPORARY TABLE bench_due AS SELECT r.unit_id AS unit_id, r.year AS year, r.due_on AS due_on FROM (\
+            SELECT dc.descendant_id AS unit_id, dd.year AS year, dd.due_on AS due_on, \
+            ROW_NUMBER() OVER (PARTITION BY dc.descendant_id, dd.year ORDER BY dc.depth) AS rn \
+            FROM due_dates dd JOIN unit_closure dc ON dc.ancestor_id = dd.unit_id JOIN org_units fu ON fu.id = dc.descendant_id \
+            WHERE dd.kind = \(literal: kind.rawValue) AND dc.depth >= \(literal: kind.includesSetter ? 0 : 1) \
+            AND dd.due_on >= fu.founded_on AND dd.year BETWEEN \(literal: firstYear) AND \(literal: lastYear) \
+            AND dc.descendant_id IN (\(units))) r WHERE r.rn = 1
+            """).run()
+        try await sql.raw("CREATE INDEX bench_due_unit ON bench_due (unit_id, year)").run()
+        if sql.dialect.name == "postgresql" { try await sql.raw("ANALYZE bench_due").run() }
     }
 
     private func unitPlans() async throws -> [[Int]] {
         let submitted = PlanStatus.allCases.filter(\.isSubmitted).map(\.rawValue)
+        try await fillDue(.unitPlanYear, for: "SELECT unit_id FROM bench_tree")
         return try await grouped("""
             WITH uy AS (\(unitYears)), \
             pl AS (SELECT p.unit_id, p.year, MIN(p.first_submitted_on) AS first_on FROM unit_plans p \
             WHERE p.scope = \(bind: PlanScope.year.rawValue) AND p.status IN (\(binds: submitted)) \
-            AND p.year BETWEEN \(literal: firstYear) AND \(literal: lastYear) GROUP BY p.unit_id, p.year), \
-            due AS (\(due(.unitPlanYear, for: "SELECT unit_id FROM bench_tree"))) \
+            AND p.year BETWEEN \(literal: firstYear) AND \(literal: lastYear) GROUP BY p.unit_id, p.year) \
             SELECT uy.col, COUNT(*) AS expected, \(count("pl.unit_id IS NOT NULL", as: "submitted")), \
             \(count("pl.unit_id IS NOT NULL AND (d.due_on IS NULL OR pl.first_on <= d.due_on)", as: "on_time")) \
             FROM uy LEFT JOIN pl ON pl.unit_id = uy.unit_id AND pl.year = uy.year \
-            LEFT JOIN due d ON d.unit_id = uy.unit_id AND d.year = uy.year GROUP BY uy.col
+            LEFT JOIN bench_due d ON d.unit_id = uy.unit_id AND d.year = uy.year GROUP BY uy.col
             """) { [try $0("submitted"), try $0("expected"), try $0("on_time"), try $0("submitted")] }
     }
 
@@ -92,20 +98,20 @@ extension BaselineRollup {
 
     /// Each member counts once a year however many cells of the subtree they belonged to.
     private func personalPlans() async throws -> [[Int]] {
-        try await grouped("""
+        try await fillDue(.personalPlan, for: """
+            SELECT pu.unit_id FROM personal_plans pu WHERE pu.year BETWEEN \(literal: firstYear) AND \(literal: lastYear) \
+            AND pu.person_id IN (SELECT tm.person_id FROM memberships tm JOIN bench_tree tt ON tt.unit_id = tm.unit_id)
+            """)
+        return try await grouped("""
             WITH x AS (SELECT DISTINCT c.col AS col, m.person_id AS person_id, y.y AS year FROM memberships m \
             JOIN people p ON p.id = m.person_id \(under("m.unit_id")) \
             JOIN bench_years y ON y.y BETWEEN c.y1 AND c.y2 AND m.valid_from <= y.yl AND (m.valid_to IS NULL OR m.valid_to > y.yf) \
-            WHERE p.category = \(bind: PersonCategory.partyMember.rawValue)), \
-            due AS (\(due(.personalPlan, for: """
-                SELECT pu.unit_id FROM personal_plans pu WHERE pu.person_id IN (SELECT x.person_id FROM x) \
-                AND pu.year BETWEEN \(literal: firstYear) AND \(literal: lastYear)
-                """))) \
+            WHERE p.category = \(bind: PersonCategory.partyMember.rawValue)) \
             SELECT x.col, COUNT(*) AS expected, \(count("pp.id IS NOT NULL", as: "submitted")), \
             \(count("pp.id IS NOT NULL AND (d.due_on IS NULL OR pp.submitted_on <= d.due_on)", as: "on_time")) \
             FROM x LEFT JOIN personal_plans pp ON pp.person_id = x.person_id AND pp.year = x.year \
             AND pp.status = \(bind: PersonalPlanStatus.submitted.rawValue) \
-            LEFT JOIN due d ON d.unit_id = pp.unit_id AND d.year = x.year GROUP BY x.col
+            LEFT JOIN bench_due d ON d.unit_id = pp.unit_id AND d.year = x.year GROUP BY x.col
             """) { [try $0("submitted"), try $0("expected"), try $0("on_time"), try $0("submitted")] }
     }
 

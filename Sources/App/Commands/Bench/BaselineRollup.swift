@@ -105,7 +105,7 @@ struct BaselineRollup {
     }
 
     private func dropTables() async throws {
-        for table in Self.tables { try await sql.raw("DROP TABLE IF EXISTS \(ident: table)").run() }
+        for table in Self.tables + ["bench_due"] { try await sql.raw("DROP TABLE IF EXISTS \(ident: table)").run() }
     }
 
     /// Joins a record's unit `column` to the columns whose subtree holds it (aliases t, c).
