@@ -3,7 +3,7 @@ import Fluent
 import SQLKit
 
 /// The dashboard's own statement: the unit × month grid of II.4. The indicators themselves come
-/// from `Indicators.compute`.
+/// from `Indicators.columns`.
 enum DashboardQueries {
     /// One (row unit, month) group of the grid: cell-months expected and those whose regular
     /// meeting carried the programme's content.
