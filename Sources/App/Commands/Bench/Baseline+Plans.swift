@@ -28,24 +28,19 @@ extension BaselineRollup {
         """
     }
 
-    /// Fills `bench_due (unit_id, year, due_on)`, indexed: the due date binding each unit's record
-    /// of `kind` — the nearest setter's (depth ≥ 1, or ≥ 0 when the setter's own records are
-    /// bound) that the unit lived to see — for the units `units` (a subquery of unit ids) only. A
-    /// table, not a CTE: SQLite joins a CTE without an index, once per row of the other side.
-    /// Literals only: PostgreSQL takes no bound parameters in CREATE TABLE … AS.
+    /// Fills `bench_due (unit_id, year, due_on)`: the due date binding each unit's record of
+    /// `kind` — the nearest setter's (depth ≥ 1, or ≥ 0 when the setter's own records are bound)
+    /// that the unit lived to see — for the units `units` (a subquery of unit ids) only.
     private func fillDue(_ kind: DueKind, for units: SQLQueryString) async throws {
-        try await sql.raw("DROP TABLE IF EXISTS bench_due").run()
-        try await sql.raw("""
-            CREATE TEMPORARY TABLE bench_due AS SELECT r.unit_id AS unit_id, r.year AS year, r.due_on AS due_on FROM (\
+        try await materialise("bench_due", key: ["unit_id", "year"], """
+            SELECT r.unit_id AS unit_id, r.year AS year, r.due_on AS due_on FROM (\
             SELECT dc.descendant_id AS unit_id, dd.year AS year, dd.due_on AS due_on, \
             ROW_NUMBER() OVER (PARTITION BY dc.descendant_id, dd.year ORDER BY dc.depth) AS rn \
             FROM due_dates dd JOIN unit_closure dc ON dc.ancestor_id = dd.unit_id JOIN org_units fu ON fu.id = dc.descendant_id \
             WHERE dd.kind = \(literal: kind.rawValue) AND dc.depth >= \(literal: kind.includesSetter ? 0 : 1) \
             AND dd.due_on >= fu.founded_on AND dd.year BETWEEN \(literal: firstYear) AND \(literal: lastYear) \
             AND dc.descendant_id IN (\(units))) r WHERE r.rn = 1
-            """).run()
-        try await sql.raw("CREATE INDEX bench_due_unit ON bench_due (unit_id, year)").run()
-        if sql.dialect.name == "postgresql" { try await sql.raw("ANALYZE bench_due").run() }
+            """)
     }
 
     private func unitPlans() async throws -> [[Int]] {

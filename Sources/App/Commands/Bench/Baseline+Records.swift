@@ -49,17 +49,19 @@ extension BaselineRollup {
     /// a topic held in the column's years (within the period), whoever organised it. Attendance is
     /// read only for people with a membership in the subtrees, as a grassroots unit's query would.
     private func participation() async throws -> [[Int]] {
-        try await grouped("""
-            WITH pres AS (SELECT DISTINCT att.person_id AS person_id, CAST(SUBSTR(s.held_on, 1, 4) AS INTEGER) AS y \
+        try await materialise("bench_pres", key: ["person_id", "y"], """
+            SELECT DISTINCT att.person_id AS person_id, CAST(SUBSTR(s.held_on, 1, 4) AS INTEGER) AS y \
             FROM attendances att JOIN study_sessions s ON s.id = att.session_id \
-            WHERE att.status = \(bind: AttendanceStatus.present.rawValue) AND s.topic_id IS NOT NULL \
-            AND s.held_on BETWEEN \(bind: from) AND \(bind: to) AND att.person_id IN (SELECT tm.person_id FROM memberships tm \
-            WHERE tm.unit_id IN (SELECT unit_id FROM bench_tree))) \
+            WHERE att.status = \(literal: AttendanceStatus.present.rawValue) AND s.topic_id IS NOT NULL \
+            AND s.held_on BETWEEN \(literal: from) AND \(literal: to) AND att.person_id IN (SELECT tm.person_id FROM memberships tm \
+            WHERE tm.unit_id IN (SELECT unit_id FROM bench_tree))
+            """)
+        return try await grouped("""
             SELECT x.col, COUNT(*) AS expected, SUM(x.hit) AS present FROM (\
             SELECT c.col AS col, m.person_id, MAX(CASE WHEN pr.person_id IS NULL THEN 0 ELSE 1 END) AS hit FROM memberships m \
             JOIN people p ON p.id = m.person_id \(under("m.unit_id")) AND m.valid_from <= c.d2 \
             AND (m.valid_to IS NULL OR m.valid_to > c.d1) \
-            LEFT JOIN pres pr ON pr.person_id = m.person_id AND pr.y BETWEEN c.y1 AND c.y2 \
+            LEFT JOIN bench_pres pr ON pr.person_id = m.person_id AND pr.y BETWEEN c.y1 AND c.y2 \
             WHERE p.category = \(bind: PersonCategory.partyMember.rawValue) GROUP BY c.col, m.person_id) x GROUP BY x.col
             """) { [try $0("present"), try $0("expected")] }
     }
@@ -67,17 +69,19 @@ extension BaselineRollup {
     /// TCCS alive in the column's days, and those whose subtree (on the tree day) held a session
     /// with a topic in the column's years.
     private func grassrootsStudy() async throws -> [[Int]] {
-        try await grouped("""
-            WITH sy AS (SELECT DISTINCT h.ancestor_id AS tccs, CAST(SUBSTR(s.held_on, 1, 4) AS INTEGER) AS y \
+        try await materialise("bench_sy", key: ["tccs", "y"], """
+            SELECT DISTINCT h.ancestor_id AS tccs, CAST(SUBSTR(s.held_on, 1, 4) AS INTEGER) AS y \
             FROM study_sessions s JOIN unit_closure_history h ON h.descendant_id = s.unit_id \
-            AND h.valid_from <= \(bind: treeDay) AND (h.valid_to IS NULL OR h.valid_to > \(bind: treeDay)) \
-            WHERE s.topic_id IS NOT NULL AND s.held_on BETWEEN \(bind: from) AND \(bind: to) \
-            AND s.unit_id IN (SELECT unit_id FROM bench_tree) AND h.ancestor_id IN (SELECT unit_id FROM bench_tree)) \
+            AND h.valid_from <= \(literal: treeDay) AND (h.valid_to IS NULL OR h.valid_to > \(literal: treeDay)) \
+            WHERE s.topic_id IS NOT NULL AND s.held_on BETWEEN \(literal: from) AND \(literal: to) \
+            AND s.unit_id IN (SELECT unit_id FROM bench_tree) AND h.ancestor_id IN (SELECT unit_id FROM bench_tree)
+            """)
+        return try await grouped("""
             SELECT g.col, COUNT(*) AS expected, SUM(g.hit) AS studied FROM (\
             SELECT c.col AS col, u.id, MAX(CASE WHEN sy.tccs IS NULL THEN 0 ELSE 1 END) AS hit FROM org_units u \
             JOIN unit_kinds k ON k.code = u.kind_code \(under("u.id")) \
             AND u.founded_on <= c.d2 AND (u.dissolved_on IS NULL OR u.dissolved_on > c.d1) \
-            LEFT JOIN sy ON sy.tccs = u.id AND sy.y BETWEEN c.y1 AND c.y2 WHERE k.is_grassroots GROUP BY c.col, u.id) g GROUP BY g.col
+            LEFT JOIN bench_sy sy ON sy.tccs = u.id AND sy.y BETWEEN c.y1 AND c.y2 WHERE k.is_grassroots GROUP BY c.col, u.id) g GROUP BY g.col
             """) { [try $0("studied"), try $0("expected")] }
     }
 

@@ -104,8 +104,23 @@ struct BaselineRollup {
         }
     }
 
+    /// The tables `materialise` makes.
+    private static let materialised = ["bench_due", "bench_pres", "bench_sy"]
+
     private func dropTables() async throws {
-        for table in Self.tables + ["bench_due"] { try await sql.raw("DROP TABLE IF EXISTS \(ident: table)").run() }
+        for table in Self.tables + Self.materialised { try await sql.raw("DROP TABLE IF EXISTS \(ident: table)").run() }
+    }
+
+    /// Makes the temporary table `table` of `select`'s rows, indexed on `key`. A table, not a
+    /// CTE: SQLite joins a CTE without an index, once per row of the other side. Literals only in
+    /// `select`: PostgreSQL takes no bound parameters in CREATE TABLE … AS.
+    func materialise(_ table: String, key: [String], _ select: SQLQueryString) async throws {
+        precondition(Self.materialised.contains(table))
+        try await sql.raw("DROP TABLE IF EXISTS \(ident: table)").run()
+        try await sql.raw("CREATE TEMPORARY TABLE \(ident: table) AS \(select)").run()
+        let columns = key.map { SQLQueryString("\(ident: $0)") }.joined(separator: ", ")
+        try await sql.raw("CREATE INDEX \(ident: table + "_key") ON \(ident: table) (\(columns))").run()
+        if sql.dialect.name == "postgresql" { try await sql.raw("ANALYZE \(ident: table)").run() }
     }
 
     /// Joins a record's unit `column` to the columns whose subtree holds it (aliases t, c).
