@@ -23,7 +23,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(app.sessions.middleware)
-    // helper D: the dashboard's cache; the HTTP server stops before the databases do
+    // The dashboard's cache; the HTTP server stops before the databases do.
     app.dashboardCache = DashboardCache()
     app.lifecycle.use(StopServerFirst())
 

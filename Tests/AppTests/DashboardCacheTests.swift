@@ -84,6 +84,33 @@ import Vapor
         }
     }
 
+    @Test func theKeptPageFragmentCarriesNothingOfTheAccountThatMadeIt() async throws {
+        try await withTestApp { app in
+            // setup: two officers of A; the first one's request computes and keeps A's dashboard
+            let (tree, _) = try await ImportCellMeetingTests.world(app)
+            try await Fixtures.user(app, "canbo.a2", .officer, unit: tree.a)
+            var first = try await TestClient.login(app, "canbo.a")
+            var second = try await TestClient.login(app, "canbo.a2")
+            let made = try await first.get(DashboardView.link("A", year: 2024)).body.string
+
+            // act: a meeting written without an audit entry (the kept figures stay), then the
+            // second officer asks for the same dashboard
+            try await CellMeetingTestSupport.meeting(app, unit: tree.a1, .regular, "2024-02-05")
+            let served = try await second.get(DashboardView.link("A", year: 2024)).body.string
+
+            // assert: the figures' part is the kept one, byte for byte; the page around it is the
+            // second officer's own (name, sign-out token)
+            let part = { (html: String) in DashboardWorld.fragment(html, "<p id=\"dashboard-scope\">", closing: "</main>") }
+            #expect(part(made) != nil && part(made) == part(served))
+            #expect(try await Self.monthlyContent(&second, "A")?.0 == 0, "served from the cache")
+            #expect(served.contains("canbo.a2 · ") && !served.contains("canbo.a · "))
+            #expect(made.contains("canbo.a · "))
+            let token = { (html: String) in html.range(of: #"name="_csrf" value="[^"]+""#, options: .regularExpression).map { String(html[$0]) } }
+            #expect(token(served) != nil && token(served) != token(made))
+            #expect(await app.dashboardCache.count == 1)
+        }
+    }
+
     /// A dashboard of nothing, for the cache's own tests.
     static func dashboard(_ unit: Int) -> Dashboard {
         let period = IndicatorPeriod.year(2024, today: LocalDate("2026-11-21")!)
@@ -91,7 +118,7 @@ import Vapor
                          grid: ComplianceGrid(year: 2024, root: unit, rows: []))
     }
 
-    static func key(_ unit: Int) -> DashboardCache.Key {
+    static func key(_ unit: Int) -> DashboardCache<Dashboard>.Key {
         .init(unit: unit, from: LocalDate("2024-01-01")!, to: LocalDate("2024-12-31")!, today: LocalDate("2026-11-21")!)
     }
 
@@ -103,7 +130,7 @@ import Vapor
 
     @Test func theCacheKeepsToItsBoundAndDropsTheLeastRecentlyUsed() async throws {
         // setup
-        let cache = DashboardCache(capacity: 3)
+        let cache = DashboardCache<Dashboard>(capacity: 3)
         let computed = Computations()
         func get(_ unit: Int, version: Int = 1, settled: Bool = true) async throws -> Dashboard {
             try await cache.dashboard(Self.key(unit), version: version, keep: { settled }, compute: {
@@ -132,7 +159,7 @@ import Vapor
 
     @Test func aNewVersionOrAnUnsettledOneComputesAgain() async throws {
         // setup
-        let cache = DashboardCache(capacity: 8)
+        let cache = DashboardCache<Dashboard>(capacity: 8)
         let computed = Computations()
         func get(_ unit: Int, version: Int, settled: Bool = true) async throws -> Dashboard {
             try await cache.dashboard(Self.key(unit), version: version, keep: { settled }, compute: {

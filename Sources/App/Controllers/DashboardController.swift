@@ -25,14 +25,14 @@ struct DashboardController: RouteCollection {
         var status = HTTPStatus.ok
         do {
             model.dashboard = try await DashboardService.load(unit: p.donVi, year: p.nam, access: access,
-                                                                 cache: req.application.dashboardCache)
+                                                                 cache: req.application.dashboardCache, shown: RenderedDashboard.init)
         } catch let problems as InvalidInput {
             for failure in problems.failures {
                 model.errors.add(DashboardPageModel.fields[failure.field] ?? failure.field, failure.message)
             }
             status = .unprocessableEntity
         }
-        let title = model.dashboard.map { "Tổng quan: \($0.unit.name), \($0.period.text)" } ?? "Tổng quan"
+        let title = model.dashboard.map(\.dashboard).map { "Tổng quan: \($0.unit.name), \($0.period.text)" } ?? "Tổng quan"
         return HTMLPage(req.chrome(title, section: .dashboard), DashboardView.render(model), status: status)
     }
 }

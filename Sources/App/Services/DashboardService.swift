@@ -51,20 +51,22 @@ enum DashboardService {
     /// The unit and year as `/chi-tieu` takes them (`IndicatorReport.scope`): members 403; a unit
     /// outside the scope or unknown 404; without a unit, the account's scope root (an
     /// administrator: the first root); without a year, this year to today. A year after this one
-    /// has nothing to show and is refused (422). With a cache, the figures come from it while the
-    /// data version is the one they were computed at; the key is the unit the access check resolved.
-    static func load(unit code: String?, year: String?, access: Access, cache: DashboardCache? = nil,
-                     today: LocalDate = .today()) async throws -> Dashboard {
+    /// has nothing to show and is refused (422). What is returned is `shown` of the dashboard; with
+    /// a cache, that is kept while the data version is the one it was computed at (the key is the
+    /// unit the access check resolved), so `shown` must depend on the dashboard only.
+    static func load<Shown: Sendable>(unit code: String?, year: String?, access: Access, cache: DashboardCache<Shown>? = nil,
+                                      today: LocalDate = .today(),
+                                      shown: @escaping @Sendable (Dashboard) -> Shown) async throws -> Shown {
         let (unit, period) = try await IndicatorReport.scope(.init(unit: code, year: year), access: access, today: today)
         guard period.to.year <= today.year else {
             throw InvalidInput([ValidationFailure(field: "year", message: "Năm không được sau năm hiện tại (\(today.year)).")])
         }
-        guard let cache else { return try await compute(unit, period, today: today, on: access.db) }
         let db = access.db
+        guard let cache else { return shown(try await compute(unit, period, today: today, on: db)) }
         return try await cache.dashboard(.init(unit: unit.id, from: period.from, to: period.to, today: today),
                                          version: try await DataVersion.current(on: db),
                                          keep: { try await DataVersion.settled(on: db) },
-                                         compute: { try await compute(unit, period, today: today, on: db) })
+                                         compute: { shown(try await compute(unit, period, today: today, on: db)) })
     }
 
     /// The figures and the grid, from the database.

@@ -4,13 +4,15 @@ import SQLKit
 import Vapor
 
 /// Dashboards computed recently, each stamped with the data version it was computed at
-/// (`DataVersion`): a request whose version differs computes again. The key is the unit the
-/// access check resolved, so a figure is never shared across a scope boundary; the period and
-/// today complete it (the tree of today, the year to today). Bounded: past `capacity` the entry
-/// used longest ago goes. Requests for the same key and version while one computes wait for
-/// that computation instead of running it again. One cache per application (per server):
-/// several servers each read the version from the database.
-actor DashboardCache {
+/// (`DataVersion`): a request whose version differs computes again. What is kept is whatever
+/// `compute` makes of a dashboard; the application keeps the figures with their part of the page
+/// rendered (`RenderedDashboard`). The key is the unit the access check resolved, so a figure is
+/// never shared across a scope boundary; the period and today complete it (the tree of today,
+/// the year to today). Bounded: past `capacity` the entry used longest ago goes. Requests for the
+/// same key and version while one computes wait for that computation instead of running it
+/// again. One cache per application (per server): several servers each read the version from
+/// the database.
+actor DashboardCache<Value: Sendable> {
     struct Key: Hashable, Sendable {
         let unit: Int
         let from: LocalDate
@@ -20,13 +22,13 @@ actor DashboardCache {
 
     private struct Entry {
         let version: Int
-        let dashboard: Dashboard
+        let value: Value
         var lastUse: UInt64
     }
 
     let capacity: Int
     private var entries: [Key: Entry] = [:]
-    private var computing: [Key: (version: Int, task: Task<(Dashboard, settled: Bool), any Error>)] = [:]
+    private var computing: [Key: (version: Int, task: Task<(Value, settled: Bool), any Error>)] = [:]
     private var clock: UInt64 = 0
 
     init(capacity: Int = 256) {
@@ -39,32 +41,32 @@ actor DashboardCache {
     /// The dashboard of `key` at `version`: the stored one, or one being computed, or a new
     /// computation by `compute`, stored when `keep` says the version is settled.
     func dashboard(_ key: Key, version: Int, keep: @escaping @Sendable () async throws -> Bool,
-                   compute: @escaping @Sendable () async throws -> Dashboard) async throws -> Dashboard {
+                   compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
         clock += 1
         if let entry = entries[key], entry.version == version {
             entries[key]?.lastUse = clock
-            return entry.dashboard
+            return entry.value
         }
         if let running = computing[key], running.version == version {
             return try await running.task.value.0
         }
         // Settled is asked before computing: what it vouches for is then in the figures.
-        let task = Task { () async throws -> (Dashboard, settled: Bool) in
+        let task = Task { () async throws -> (Value, settled: Bool) in
             let settled = try await keep()
             return (try await compute(), settled)
         }
         computing[key] = (version, task)
         defer { if computing[key]?.version == version { computing[key] = nil } }
-        let (dashboard, settled) = try await task.value
-        if settled { store(key, version: version, dashboard) }
-        return dashboard
+        let (value, settled) = try await task.value
+        if settled { store(key, version: version, value) }
+        return value
     }
 
-    private func store(_ key: Key, version: Int, _ dashboard: Dashboard) {
+    private func store(_ key: Key, version: Int, _ value: Value) {
         clock += 1
         // An entry of an older version can never be served again.
         entries = entries.filter { $0.value.version >= version }
-        entries[key] = Entry(version: version, dashboard: dashboard, lastUse: clock)
+        entries[key] = Entry(version: version, value: value, lastUse: clock)
         while entries.count > capacity, let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
             entries[oldest.key] = nil
         }
@@ -100,11 +102,11 @@ enum DataVersion {
 
 extension Application {
     private struct DashboardCacheKey: StorageKey {
-        typealias Value = DashboardCache
+        typealias Value = DashboardCache<RenderedDashboard>
     }
 
     /// Set once by `configure`.
-    var dashboardCache: DashboardCache {
+    var dashboardCache: DashboardCache<RenderedDashboard> {
         get { storage[DashboardCacheKey.self]! }
         set { storage[DashboardCacheKey.self] = newValue }
     }

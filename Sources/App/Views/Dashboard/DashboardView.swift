@@ -6,10 +6,22 @@ struct DashboardPageModel: Sendable {
     var unitCode: String?
     var year: String?
     var errors = FormErrors()
-    var dashboard: Dashboard?
+    var dashboard: RenderedDashboard?
 
     /// The page's form fields, by the names the service's problems carry.
     static let fields = ["unit": "don-vi", "year": "nam"]
+}
+
+/// A dashboard with the part of the page made from it alone rendered once: what the dashboard
+/// cache keeps, so a request served from it renders only the filters and the page around.
+struct RenderedDashboard: Sendable {
+    let dashboard: Dashboard
+    let html: String
+
+    init(_ dashboard: Dashboard) {
+        self.dashboard = dashboard
+        html = DashboardView.body(dashboard).render()
+    }
 }
 
 /// `/tong-quan`: the key indicators of a unit's year as tiles, their five-year trend as charts,
@@ -21,7 +33,7 @@ enum DashboardView {
             H.h1("Tổng quan"),
             filters(m),
             Form.errorSummary(m.errors),
-            m.dashboard.map(body) ?? .empty,
+            m.dashboard.map { .raw($0.html) } ?? .empty,
         ])
     }
 
@@ -32,14 +44,15 @@ enum DashboardView {
 
     private static func filters(_ m: DashboardPageModel) -> Markup {
         H.el("form", ["method": "get", "action": SiteURL.dashboard.path, "class": "filters", "role": "search"],
-            Form.text("don-vi", "Mã đơn vị", value: m.unitCode ?? m.dashboard?.unit.code, errors: m.errors,
+            Form.text("don-vi", "Mã đơn vị", value: m.unitCode ?? m.dashboard?.dashboard.unit.code, errors: m.errors,
                       hint: "Để trống: đơn vị của bạn."),
-            Form.text("nam", "Năm", value: m.year ?? m.dashboard.map { String($0.year) }, errors: m.errors, type: "number",
+            Form.text("nam", "Năm", value: m.year ?? m.dashboard.map { String($0.dashboard.year) }, errors: m.errors, type: "number",
                       extra: [("min", "1945"), ("max", "9999"), ("inputmode", "numeric")]),
             Form.submit("Xem"))
     }
 
-    private static func body(_ d: Dashboard) -> Markup {
+    /// Everything below the filters: made from the dashboard alone (no account, no request).
+    static func body(_ d: Dashboard) -> Markup {
         let indicators = SiteURL.indicators.with([("don-vi", d.unit.code), ("nam", String(d.year))])
         return H.group([
             H.el("p", ["id": "dashboard-scope"],
