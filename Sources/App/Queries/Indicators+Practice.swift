@@ -21,7 +21,11 @@ extension Indicators {
     /// due date once per (cell, year) of the plans, materialised so it is not looked up again per
     /// plan — and joined before the members are grouped per column, member and year. Only the plans
     /// of people with a membership under a column's root are read (a plan may sit in a cell
-    /// outside the subtree, for a member who moved).
+    /// outside the subtree, for a member who moved). The plans with their flags are materialised
+    /// too (`f`): PostgreSQL underestimates a small subtree's member-years (a handful for
+    /// thousands) and would otherwise read the plans and scan the due dates once per member-year
+    /// (a TCCS: 459 ms → 45 ms); SQLite materialises it either way and looks it up through an
+    /// automatic index.
     static func personalPlansSQL(_ r: IndicatorRollup) -> SQLQueryString {
         let submitted: SQLQueryString = """
             pp.status = \(bind: PersonalPlanStatus.submitted.rawValue) \
@@ -32,14 +36,15 @@ extension Indicators {
             SELECT DISTINCT pp.unit_id AS unit_id, pp.year AS year FROM personal_plans pp WHERE \(submitted)
             """)
         return """
-            WITH due AS MATERIALIZED (\(due)) \
+            WITH due AS MATERIALIZED (\(due)), \
+            f AS MATERIALIZED (SELECT pp.person_id AS person_id, pp.year AS year, \
+            \(flag("d.due_on IS NULL OR pp.submitted_on <= d.due_on")) AS on_time FROM personal_plans pp \
+            JOIN due d ON d.unit_id = pp.unit_id AND d.year = pp.year WHERE \(submitted)) \
             SELECT g.col AS col, COUNT(*) AS expected, COALESCE(SUM(g.has_plan), 0) AS submitted, \
             COALESCE(SUM(g.on_time), 0) AS on_time FROM (\
             SELECT x.col AS col, MAX(\(flag("f.person_id IS NOT NULL"))) AS has_plan, MAX(COALESCE(f.on_time, 0)) AS on_time \
-            FROM (\(r.memberYears())) x LEFT JOIN (SELECT pp.person_id AS person_id, pp.year AS year, \
-            \(flag("d.due_on IS NULL OR pp.submitted_on <= d.due_on")) AS on_time FROM personal_plans pp \
-            JOIN due d ON d.unit_id = pp.unit_id AND d.year = pp.year WHERE \(submitted)) f \
-            ON f.person_id = x.person_id AND f.year = x.year GROUP BY x.col, x.person_id, x.year) g GROUP BY g.col
+            FROM (\(r.memberYears())) x LEFT JOIN f ON f.person_id = x.person_id AND f.year = x.year \
+            GROUP BY x.col, x.person_id, x.year) g GROUP BY g.col
             """
     }
 
