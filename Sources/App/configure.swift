@@ -11,9 +11,11 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.sessions.use { _ in DatabaseSessions() }
     app.sessions.configuration.cookieName = "ltb_session"
+    // Max-Age only, no Expires: every response sets the cookie again, and Vapor writes Expires
+    // through a Foundation DateFormatter (an eighth of a warm dashboard request's CPU).
     app.sessions.configuration.cookieFactory = { sessionID in
         HTTPCookies.Value(
-            string: sessionID.string, expires: Date().addingTimeInterval(8 * 3600), maxAge: 8 * 3600,
+            string: sessionID.string, maxAge: Int(DatabaseSessions.idleLifetime),
             path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     // Form posts are small; uploads declare their own limit on their route.

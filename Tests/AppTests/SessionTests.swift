@@ -33,6 +33,25 @@ import VaporTesting
         }
     }
 
+    @Test func theSessionCookieIsHTTPOnlyLaxAndLivesTheIdleLifetime() async throws {
+        try await withTestApp { app in
+            // setup
+            let tree = try await Fixtures.tree(app)
+            try await Fixtures.user(app, "canbo", .officer, unit: tree.a)
+            var web = try await TestClient.login(app, "canbo")
+
+            // act: any page sets the cookie again
+            let page = try await web.get(SiteURL.units.path)
+
+            // assert: the browser keeps it for the idle lifetime (Max-Age, no Expires date to format)
+            let header = try #require(page.headers[.setCookie].first { $0.hasPrefix("ltb_session=") })
+            let attributes = Set(header.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            #expect(attributes.isSuperset(of: ["max-age=28800", "path=/", "httponly", "samesite=lax"]), "\(header)")
+            #expect(!attributes.contains { $0.hasPrefix("expires=") }, "\(header)")
+            #expect(DatabaseSessions.idleLifetime == 28800)
+        }
+    }
+
     @Test func anExpiredSessionIsNoSession() async throws {
         try await withTestApp { app in
             // setup
