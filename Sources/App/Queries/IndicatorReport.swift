@@ -65,30 +65,30 @@ struct IndicatorReport: Sendable {
         }
     }
 
+    /// The unit by code (or the default), found within the account's scope in the same statement.
     private static func unit(_ code: String, access: Access) async throws -> UnitRef {
-        let found: OrgUnit?
+        struct Row: Decodable { let id: Int; let code: String; let name: String }
+        let which: SQLQueryString
         if !code.isEmpty {
-            found = try await OrgUnit.query(on: access.db).filter(\.$code == code).first()
+            which = "code = \(bind: code)"
         } else if let root = access.scopeRoot {
-            found = try await OrgUnit.find(root, on: access.db)
+            which = "id = \(bind: root)"
         } else {
-            found = try await firstRoot(on: access.db)
+            which = "id = (\(firstRootSQL))"
         }
-        guard let found, let id = found.id, try await access.canSee(unit: id) else {
+        let scope = access.subtreeFilter("id").map { " AND \($0)" as SQLQueryString } ?? ""
+        let row = try await (access.db as! any SQLDatabase).raw("SELECT id, code, name FROM org_units WHERE \(which)\(scope)")
+            .first(decoding: Row.self)
+        guard let row else {
             throw Abort(.notFound, reason: code.isEmpty ? "Chưa có tổ chức đảng nào."
                         : "Không tìm thấy tổ chức đảng có mã “\(code)” trong phạm vi của bạn.")
         }
-        return UnitRef(id: id, code: found.code, name: found.name)
+        return UnitRef(id: row.id, code: row.code, name: row.name)
     }
 
     /// The first unit at the top of today's tree (an administrator's default).
-    private static func firstRoot(on db: any Database) async throws -> OrgUnit? {
-        struct Row: Decodable { let id: Int }
-        let row = try await (db as! any SQLDatabase).raw("""
-            SELECT u.id FROM org_units u WHERE NOT EXISTS \
-            (SELECT 1 FROM unit_closure c WHERE c.descendant_id = u.id AND c.depth > 0) ORDER BY u.id LIMIT 1
-            """).first(decoding: Row.self)
-        guard let row else { return nil }
-        return try await OrgUnit.find(row.id, on: db)
-    }
+    private static let firstRootSQL: SQLQueryString = """
+        SELECT u.id FROM org_units u WHERE NOT EXISTS \
+        (SELECT 1 FROM unit_closure c WHERE c.descendant_id = u.id AND c.depth > 0) ORDER BY u.id LIMIT 1
+        """
 }
