@@ -32,14 +32,17 @@ import Vapor
             (tree.a1, "2025-08-25", true), (a2, "2024-03-25", false), (a2, "2025-05-05", true), (a2, "2025-06-05", true),
             (tree.b1, "2024-06-10", true), (b2, "2023-11-12", true),
         ]
-        for (unit, held, content) in regular { try await meeting(app, unit, .regular, held, content: content) }
+        // Two opinions raised at each meeting (II.6 counts them).
+        for (unit, held, content) in regular {
+            try await CellMeetingTestSupport.meeting(app, unit: unit, .regular, held, content: content, opinions: 2)
+        }
         let thematic: [(OrgUnit, String)] = [
             (tree.a1, "2023-10-05"), (tree.a1, "2024-02-01"), (tree.a1, "2024-05-01"), (tree.a1, "2024-08-01"),
             (tree.a1, "2024-11-01"), (tree.a1, "2025-02-01"), (tree.a1, "2025-05-01"), (tree.a1, "2025-08-25"),
             (a2, "2024-03-25"), (a2, "2024-05-01"), (a2, "2024-11-01"), (a2, "2025-02-01"), (a2, "2025-04-01"),
             (tree.b1, "2023-12-01"),
         ]
-        for (unit, held) in thematic { try await meeting(app, unit, .thematic, held, content: true) }
+        for (unit, held) in thematic { try await CellMeetingTestSupport.meeting(app, unit: unit, .thematic, held, opinions: 2) }
         let code = ConductCode()
         code.unitID = tree.b1.id!
         code.scope = .ethicsAndLifestyle
@@ -51,41 +54,30 @@ import Vapor
         return tree
     }
 
-    static func meeting(_ app: Application, _ unit: OrgUnit, _ kind: CellMeetingKind, _ held: String, content: Bool) async throws {
-        let m = CellMeeting()
-        m.unitID = unit.id!
-        m.kind = kind
-        m.heldOn = day(held)
-        m.regularMonth = kind == .regular ? CellMeeting.monthKey(day(held)) : nil
-        m.durationMinutes = 90
-        m.present = 5
-        m.absentExcused = 0
-        m.absentUnexcused = 0
-        m.includedProgrammeContent = content
-        m.contentNote = ""
-        m.opinionsRaised = 2
-        m.summary = ""
-        try await m.create(on: app.db)
-    }
-
     /// The value's numerator and denominator, then each part's, of one indicator.
     static func numbers(_ results: [IndicatorResult], _ code: IndicatorCode) -> [Int] {
         let result = results.first { $0.definition.code == code }!
         return ([result.value] + result.parts).flatMap { [$0.numerator, $0.denominator ?? 0] }
     }
 
+    /// The root TU's rollup over `period`: the codes of the branches, and every column's results
+    /// (the years, the total, then the branches).
+    static func rootColumns(_ app: Application, _ period: IndicatorPeriod) async throws -> (branches: [String], columns: [[IndicatorResult]]) {
+        let root = try await RollupSpeedTests.unit("TU", on: app.db)
+        let table = try await IndicatorTables.rollup(root, period, on: app.db)
+        return (table.branches.map(\.code), table.years.map(\.results) + [table.total] + table.branches.map(\.results))
+    }
+
     @Test func expectedUnitsClipToEachColumn() async throws {
         try await withTestApp { app in
             // setup
             _ = try await Self.insert(app)
-            let root = try await RollupSpeedTests.unit("TU", on: app.db)
 
             // act
-            let table = try await IndicatorTables.rollup(root, Self.period, on: app.db)
+            let (branches, columns) = try await Self.rootColumns(app, Self.period)
 
             // assert
-            #expect(table.branches.map(\.code) == ["A", "B"])
-            let columns = table.years.map(\.results) + [table.total] + table.branches.map(\.results)
+            #expect(branches == ["A", "B"])
             func column(_ code: IndicatorCode) -> [[Int]] { columns.map { Self.numbers($0, code) } }
             // II.4: content months / cell-months, held months / cell-months. A1 and B1: 2 + 12 + 8;
             // A2: March–December 2024, January–May 2025; B2 lived only before 15/11.
